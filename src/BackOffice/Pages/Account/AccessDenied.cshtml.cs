@@ -1,0 +1,10 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CancellationPortal.BackOffice.Pages.Account;
+
+public sealed class AccessDeniedModel : PageModel
+{
+    public void OnGet()
+    {
+    }
+}

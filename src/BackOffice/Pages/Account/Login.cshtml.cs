@@ -1,0 +1,60 @@
+using System.ComponentModel.DataAnnotations;
+using CancellationPortal.Domain.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CancellationPortal.BackOffice.Pages.Account;
+
+public sealed class LoginModel(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        // Only staff may sign in here: a shopper's correct password still gets the generic answer.
+        var user = await users.FindByEmailAsync(Input.Email);
+        var isStaff = user is not null && (await users.GetRolesAsync(user)).Any(r => Roles.StaffRoles.Contains(r));
+        if (user is not null && isStaff)
+        {
+            var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+            if (result.Succeeded)
+            {
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            }
+
+            if (result.IsLockedOut)
+            {
+                ModelState.AddModelError(string.Empty, "This account is locked after too many failed sign-ins. Try again in 15 minutes.");
+                return Page();
+            }
+        }
+
+        ModelState.AddModelError(string.Empty, "Wrong email or password, or not a staff account.");
+        return Page();
+    }
+
+    public sealed class InputModel
+    {
+        [Required]
+        [EmailAddress]
+        public string Email { get; set; } = "";
+
+        [Required]
+        [DataType(DataType.Password)]
+        public string Password { get; set; } = "";
+    }
+}

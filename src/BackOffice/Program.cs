@@ -1,0 +1,46 @@
+using CancellationPortal.BackOffice;
+using CancellationPortal.Domain;
+using CancellationPortal.Domain.Hosting;
+using CancellationPortal.Domain.Identity;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddCancellationDomain(builder.Configuration, "CancellationPortal.BackOffice");
+builder.Services.AddStoreIdentity();
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.Cookie.Name = ".CancellationPortal.BackOffice";
+    options.LoginPath = "/Account/Login";
+    options.AccessDeniedPath = "/Account/AccessDenied";
+});
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(StaffPolicies.Staff, p => p.RequireRole(Roles.StaffRoles));
+builder.Services.AddRazorPages(options =>
+{
+    // Every page needs a staff role; only signing in and the error pages are open.
+    options.Conventions.AuthorizeFolder("/", StaffPolicies.Staff);
+    options.Conventions.AllowAnonymousToPage("/Account/Login");
+    options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+    options.Conventions.AllowAnonymousToPage("/Error");
+    options.Conventions.AllowAnonymousToPage("/StatusCode");
+});
+
+var app = builder.Build();
+if (await AdminCommands.TryRunAsync(app, args))
+{
+    return;
+}
+
+await app.MigrateDatabaseAsync();
+
+app.UseStoreDefaults();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapRazorPages();
+
+await app.RunAsync();
+
+/// <summary>Entry point, visible to the page tests' WebApplicationFactory.</summary>
+public partial class Program;

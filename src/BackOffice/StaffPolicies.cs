@@ -1,0 +1,6 @@
+namespace CancellationPortal.BackOffice;
+
+public static class StaffPolicies
+{
+    public const string Staff = "Staff";
+}

@@ -1,0 +1,182 @@
+using CancellationPortal.Domain.Common;
+using CancellationPortal.Domain.Notifications;
+using CancellationPortal.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CancellationPortal.Domain.Cancellations;
+
+/// <summary>
+/// The shopper- and staff-facing use cases of a cancellation request. Each loads the aggregate, calls one
+/// transition, adds the audit entry and outbox mail, and commits all of it in one SaveChanges.
+/// </summary>
+public sealed class CancellationService(AppDbContext db, CancellationCompletion completion, TimeProvider clock)
+{
+    public async Task<Result<CancellationRequest>> RequestAsync(
+        string customerId,
+        Guid orderId,
+        ShopperReason? reason,
+        string? comment,
+        Actor shopper,
+        CancellationToken cancellationToken = default)
+    {
+        // Another shopper's order is "not found", never "forbidden": nobody learns that it exists.
+        var order = await db.Orders.Include(o => o.Lines)
+            .SingleOrDefaultAsync(o => o.Id == orderId && o.CustomerId == customerId, cancellationToken);
+        if (order is null)
+        {
+            return Error.NotFound("No such order.");
+        }
+
+        return await SubmitAsync(order, shopper, "portal", reason, comment, cancellationToken);
+    }
+
+    /// <summary>Opens a request on behalf of anyone (shopper, staff, system) after checking the policy.</summary>
+    public async Task<Result<CancellationRequest>> SubmitAsync(
+        Orders.Order order,
+        Actor requestedBy,
+        string source,
+        ShopperReason? reason,
+        string? comment,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var now = clock.GetUtcNow();
+        var hasOpen = await db.CancellationRequests.AnyAsync(
+            r => r.OrderId == order.Id && CancellationStatusText.Open.Contains(r.Status), cancellationToken);
+        var answer = CancellationPolicy.Evaluate(order, hasOpen);
+        var submitted = CancellationRequest.Submit(order, answer, requestedBy, source, reason, comment, now);
+        if (!submitted.IsSuccess)
+        {
+            return submitted.Error!;
+        }
+
+        var request = submitted.Value!;
+        db.CancellationRequests.Add(request);
+        if (requestedBy.Kind == ActorKind.Shopper && CancellationPolicy.CancelsAtOnce(order, answer))
+        {
+            request.Accept(Actor.System, now);
+            await completion.CompleteWithoutMoneyAsync(request, Actor.System, now, cancellationToken);
+            db.EnqueueEmail(EmailTemplates.CanceledAtOnce(order, request), order.Number, now);
+        }
+        else if (requestedBy.Kind == ActorKind.Shopper)
+        {
+            db.EnqueueEmail(EmailTemplates.RequestReceived(order, request), order.Number, now);
+        }
+
+        var saved = await SaveAsync(request, cancellationToken);
+        return saved.IsSuccess ? request : saved.Error!;
+    }
+
+    public async Task<Result<CancellationRequest>> WithdrawAsync(string customerId, Guid requestId, Actor shopper, CancellationToken cancellationToken = default)
+    {
+        var request = await LoadAsync(requestId, cancellationToken);
+        if (request is null || request.Order.CustomerId != customerId)
+        {
+            return Error.NotFound("No such cancellation request.");
+        }
+
+        var now = clock.GetUtcNow();
+        var result = request.Withdraw(shopper, now);
+        if (!result.IsSuccess)
+        {
+            return result.Error!;
+        }
+
+        db.EnqueueEmail(EmailTemplates.Withdrawn(request.Order, request), request.Order.Number, now);
+        var saved = await SaveAsync(request, cancellationToken);
+        return saved.IsSuccess ? request : saved.Error!;
+    }
+
+    /// <param name="expectedVersion">The version the staff member saw; a newer one means somebody else acted first.</param>
+    public async Task<Result<CancellationRequest>> AcceptAsync(Guid requestId, long expectedVersion, Actor staff, CancellationToken cancellationToken = default)
+    {
+        var request = await LoadAsync(requestId, cancellationToken);
+        if (request is null)
+        {
+            return Error.NotFound("No such cancellation request.");
+        }
+
+        if (request.Version != expectedVersion)
+        {
+            return ChangedBy(request);
+        }
+
+        var now = clock.GetUtcNow();
+        var result = request.Accept(staff, now);
+        if (!result.IsSuccess)
+        {
+            return result.Error!;
+        }
+
+        if (request.RequestedByKind == ActorKind.Shopper)
+        {
+            db.EnqueueEmail(EmailTemplates.Accepted(request.Order, request), request.Order.Number, now);
+        }
+
+        var saved = await SaveAsync(request, cancellationToken);
+        return saved.IsSuccess ? request : saved.Error!;
+    }
+
+    public async Task<Result<CancellationRequest>> RejectAsync(Guid requestId, long expectedVersion, string reason, Actor staff, CancellationToken cancellationToken = default)
+    {
+        var request = await LoadAsync(requestId, cancellationToken);
+        if (request is null)
+        {
+            return Error.NotFound("No such cancellation request.");
+        }
+
+        if (request.Version != expectedVersion)
+        {
+            return ChangedBy(request);
+        }
+
+        var now = clock.GetUtcNow();
+        var result = request.Reject(staff, reason, now);
+        if (!result.IsSuccess)
+        {
+            return result.Error!;
+        }
+
+        if (request.RequestedByKind == ActorKind.Shopper)
+        {
+            db.EnqueueEmail(EmailTemplates.Rejected(request.Order, request), request.Order.Number, now);
+        }
+
+        var saved = await SaveAsync(request, cancellationToken);
+        return saved.IsSuccess ? request : saved.Error!;
+    }
+
+    public Task<CancellationRequest?> LoadAsync(Guid requestId, CancellationToken cancellationToken) =>
+        db.CancellationRequests
+            .Include(r => r.Order).ThenInclude(o => o.Lines)
+            .Include(r => r.AuditEntries)
+            .SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+
+    internal static Error ChangedBy(CancellationRequest request) => Error.Conflict(
+        $"This request was changed by {request.LastChangedByName} at {EmailTemplates.Stamp(request.LastChangedAt)}. Here is its current state.");
+
+    /// <summary>
+    /// Commits the unit of work. A lost race becomes a Conflict naming who won: a stale version
+    /// (optimistic concurrency) or the unique index on open requests.
+    /// </summary>
+    public async Task<Result> SaveAsync(CancellationRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return Result.Ok();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.CancellationRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == request.Id, cancellationToken);
+            return current is null ? Error.Conflict("This request was changed by someone else. Reload to see its current state.") : ChangedBy(current);
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            db.ChangeTracker.Clear();
+            return Error.Conflict("A cancellation has already been requested for this order.");
+        }
+    }
+}

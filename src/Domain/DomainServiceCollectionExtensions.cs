@@ -1,0 +1,62 @@
+using CancellationPortal.Domain.Cancellations;
+using CancellationPortal.Domain.Notifications;
+using CancellationPortal.Domain.Persistence;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CancellationPortal.Domain;
+
+public static class DomainServiceCollectionExtensions
+{
+    /// <summary>Everything both apps share: the database, the use cases, the outbox and the email sender.</summary>
+    public static IServiceCollection AddCancellationDomain(this IServiceCollection services, IConfiguration configuration, string applicationName)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
+        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section));
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
+
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddDbContext<AppDbContext>(options => ConfigureDatabase(options, database));
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<CancellationService>();
+        services.AddScoped<CancellationCompletion>();
+        services.AddScoped<OutboxProcessor>();
+        services.AddSingleton<IEmailSender, PickupFolderEmailSender>();
+        services.AddSingleton<Refunds.IPaymentGateway, Refunds.NoPaymentGateway>();
+        services.AddHostedService<OutboxDispatcher>();
+
+        services.AddDataProtection().SetApplicationName(applicationName);
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DbXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        return services;
+    }
+
+    public static void ConfigureDatabase(DbContextOptionsBuilder options, DatabaseOptions database)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(database);
+        if (database.IsPostgres)
+        {
+            if (string.IsNullOrWhiteSpace(database.ConnectionString))
+            {
+                throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is Postgres.");
+            }
+
+            options.UseNpgsql(database.ConnectionString);
+        }
+        else
+        {
+            options.UseSqlite(database.ResolveSqliteConnectionString());
+        }
+    }
+}

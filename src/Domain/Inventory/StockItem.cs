@@ -1,0 +1,45 @@
+using CancellationPortal.Domain.Common;
+
+namespace CancellationPortal.Domain.Inventory;
+
+public sealed class StockItem : IVersioned
+{
+    private StockItem()
+    {
+    }
+
+    public StockItem(string sku, string name, int onHand)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(onHand);
+        Sku = sku;
+        Name = name;
+        OnHand = onHand;
+    }
+
+    public string Sku { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public int OnHand { get; private set; }
+    public long Version { get; private set; }
+
+    /// <summary>Items of a canceled order go back on the shelf.</summary>
+    public void Restock(int quantity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
+        OnHand += quantity;
+    }
+
+    /// <summary>An undone cancellation takes the items off the shelf again.</summary>
+    public Result Reserve(int quantity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
+        if (OnHand < quantity)
+        {
+            return Error.Conflict($"Only {OnHand} of {Name} ({Sku}) in stock; {quantity} needed.");
+        }
+
+        OnHand -= quantity;
+        return Result.Ok();
+    }
+
+    public void BumpVersion() => Version++;
+}

@@ -1,0 +1,119 @@
+using CancellationPortal.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CancellationPortal.Domain.Notifications;
+
+public sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+    public int BatchSize { get; set; } = 20;
+    public int MaxAttempts { get; set; } = 8;
+    public TimeSpan BaseRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long one dispatcher owns a claimed message before another instance may take it over.</summary>
+    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Run the dispatcher in this process. Turn it off in tests that deliver by hand.</summary>
+    public bool Enabled { get; set; } = true;
+}
+
+/// <summary>Delivers due outbox messages: claim, send, record the outcome. Each message stands alone.</summary>
+public sealed partial class OutboxProcessor(
+    AppDbContext db,
+    IEmailSender emailSender,
+    TimeProvider clock,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxProcessor> logger)
+{
+    /// <returns>How many messages were attempted.</returns>
+    public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var now = clock.GetUtcNow();
+        var candidates = await db.Outbox
+            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
+            .OrderBy(m => m.NextAttemptAt)
+            .Select(m => m.Id)
+            .Take(settings.BatchSize)
+            .ToListAsync(cancellationToken);
+
+        var attempted = 0;
+        foreach (var id in candidates)
+        {
+            // Claim with a conditional update: when several instances race, exactly one gets the row.
+            var lockedUntil = now + settings.ClaimTimeout;
+            var claimed = await db.Outbox
+                .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && (m.LockedUntil == null || m.LockedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, lockedUntil), cancellationToken);
+            if (claimed == 0)
+            {
+                continue;
+            }
+
+            var message = await db.Outbox.SingleAsync(m => m.Id == id, cancellationToken);
+            attempted++;
+            try
+            {
+                await SendAsync(message, cancellationToken);
+                message.MarkSent(clock.GetUtcNow());
+                LogSent(message.Id, message.Kind, message.Topic);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                message.MarkAttemptFailed(ex.Message, clock.GetUtcNow(), settings.MaxAttempts, settings.BaseRetryDelay);
+                LogFailed(ex, message.Id, message.Kind, message.Attempts, message.Status);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return attempted;
+    }
+
+    private Task SendAsync(OutboxMessage message, CancellationToken cancellationToken) => message.Kind switch
+    {
+        EmailMessage.OutboxKind => emailSender.SendAsync(EmailMessage.FromJson(message.Payload), cancellationToken),
+        _ => throw new InvalidOperationException($"No sender for outbox messages of kind '{message.Kind}'."),
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message {MessageId} ({Kind}, {Topic}) delivered")]
+    private partial void LogSent(Guid messageId, string kind, string? topic);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} ({Kind}) failed on attempt {Attempts}; now {Status}")]
+    private partial void LogFailed(Exception exception, Guid messageId, string kind, int attempts, OutboxStatus status);
+}
+
+/// <summary>The background job that runs <see cref="OutboxProcessor"/> on a timer, a fresh scope per tick.</summary>
+public sealed partial class OutboxDispatcher(
+    IServiceScopeFactory scopes,
+    IOptions<OutboxOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.PollInterval, clock);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<OutboxProcessor>().DeliverDueAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogTickFailed(ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox dispatch tick failed")]
+    private partial void LogTickFailed(Exception exception);
+}

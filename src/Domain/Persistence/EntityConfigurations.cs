@@ -1,0 +1,205 @@
+using CancellationPortal.Domain.Cancellations;
+using CancellationPortal.Domain.Customers;
+using CancellationPortal.Domain.Inventory;
+using CancellationPortal.Domain.Invoicing;
+using CancellationPortal.Domain.Notifications;
+using CancellationPortal.Domain.Orders;
+using CancellationPortal.Domain.Refunds;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CancellationPortal.Domain.Persistence;
+
+internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
+{
+    public void Configure(EntityTypeBuilder<Order> builder)
+    {
+        builder.Property(o => o.Id).ValueGeneratedNever();
+        builder.Property(o => o.Number).HasMaxLength(32);
+        builder.Property(o => o.Currency).HasMaxLength(3);
+        builder.Property(o => o.CustomerId).HasMaxLength(450);
+        builder.Property(o => o.Version).IsConcurrencyToken();
+        builder.HasIndex(o => o.Number).IsUnique();
+        builder.HasIndex(o => new { o.CustomerId, o.PlacedAt });
+        builder.HasIndex(o => o.TrackingNumber);
+        builder.HasIndex(o => o.CustomerEmail);
+        builder.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(o => o.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(o => o.TotalMoney);
+        builder.Ignore(o => o.PaidMoney);
+    }
+}
+
+internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLine>
+{
+    public void Configure(EntityTypeBuilder<OrderLine> builder)
+    {
+        builder.Property(l => l.Id).ValueGeneratedNever();
+        builder.Property(l => l.Sku).HasMaxLength(64);
+    }
+}
+
+internal sealed class CancellationRequestConfiguration : IEntityTypeConfiguration<CancellationRequest>
+{
+    /// <summary>Only one open request per order, enforced by the database and not just by a check.</summary>
+    internal const string OpenRequestFilter = "\"Status\" IN ('Requested', 'InProgress', 'AwaitingRepayment')";
+
+    public void Configure(EntityTypeBuilder<CancellationRequest> builder)
+    {
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.Property(r => r.Comment).HasMaxLength(CancellationRequest.MaxCommentLength);
+        builder.Property(r => r.RejectionReason).HasMaxLength(1000);
+        builder.Property(r => r.RequestedById).HasMaxLength(450);
+        builder.Property(r => r.AssignedToId).HasMaxLength(450);
+        builder.Property(r => r.Source).HasMaxLength(32);
+        builder.HasOne(r => r.Order).WithMany().HasForeignKey(r => r.OrderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.AuditEntries).WithOne().HasForeignKey(a => a.RequestId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.AuditEntries).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasIndex(r => r.OrderId).IsUnique().HasFilter(OpenRequestFilter).HasDatabaseName("UX_CancellationRequests_OpenPerOrder");
+        builder.HasIndex(r => new { r.Status, r.RequestedAt, r.Id });
+        builder.HasIndex(r => new { r.AssignedToId, r.Status });
+        builder.OwnsOne(r => r.Decision, d =>
+        {
+            d.Property(x => x.Reason).HasColumnName("DecisionReason");
+            d.Property(x => x.ReasonNote).HasColumnName("DecisionReasonNote").HasMaxLength(1000);
+            d.Property(x => x.RefundMethod).HasColumnName("DecisionRefundMethod");
+            d.Property(x => x.RefundAmount).HasColumnName("DecisionRefundAmount");
+            d.Property(x => x.KeptReason).HasColumnName("DecisionKeptReason").HasMaxLength(1000);
+            d.Property(x => x.RefundNow).HasColumnName("DecisionRefundNow");
+            d.Property(x => x.Restock).HasColumnName("DecisionRestock");
+            d.Property(x => x.NotifyShopper).HasColumnName("DecisionNotifyShopper");
+            d.Property(x => x.StaffNote).HasColumnName("DecisionStaffNote").HasMaxLength(2000);
+        });
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.Note).HasMaxLength(2000);
+        builder.Property(a => a.ActorId).HasMaxLength(450);
+        builder.HasIndex(a => new { a.RequestId, a.At });
+        builder.HasIndex(a => new { a.OrderId, a.At });
+    }
+}
+
+internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
+{
+    public void Configure(EntityTypeBuilder<Refund> builder)
+    {
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Currency).HasMaxLength(3);
+        builder.Property(r => r.FailureReason).HasMaxLength(1000);
+        builder.Ignore(r => r.Money);
+        builder.Ignore(r => r.Counts);
+        builder.HasIndex(r => r.RequestId);
+        builder.HasIndex(r => new { r.Status, r.CreatedAt });
+        builder.HasIndex(r => r.ProviderReference);
+        builder.HasOne<CancellationRequest>().WithMany().HasForeignKey(r => r.RequestId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
+{
+    public void Configure(EntityTypeBuilder<Invoice> builder)
+    {
+        builder.Property(i => i.Id).ValueGeneratedNever();
+        builder.Property(i => i.Number).HasMaxLength(32);
+        builder.Property(i => i.Currency).HasMaxLength(3);
+        builder.HasIndex(i => i.Number).IsUnique();
+        builder.HasIndex(i => i.OrderId);
+    }
+}
+
+internal sealed class CreditNoteConfiguration : IEntityTypeConfiguration<CreditNote>
+{
+    public void Configure(EntityTypeBuilder<CreditNote> builder)
+    {
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Number).HasMaxLength(32);
+        builder.Property(c => c.Currency).HasMaxLength(3);
+        builder.HasIndex(c => c.Number).IsUnique();
+
+        // One credit note per request: a second "complete" can never reverse the invoice twice.
+        builder.HasIndex(c => c.RequestId).IsUnique();
+        builder.HasIndex(c => c.OrderId);
+    }
+}
+
+internal sealed class DocumentSequenceConfiguration : IEntityTypeConfiguration<DocumentSequence>
+{
+    public void Configure(EntityTypeBuilder<DocumentSequence> builder)
+    {
+        builder.HasKey(s => s.Name);
+        builder.Property(s => s.Name).HasMaxLength(32);
+        builder.Property(s => s.Prefix).HasMaxLength(16);
+        builder.Property(s => s.LastNumber).IsConcurrencyToken();
+    }
+}
+
+internal sealed class StockItemConfiguration : IEntityTypeConfiguration<StockItem>
+{
+    public void Configure(EntityTypeBuilder<StockItem> builder)
+    {
+        builder.HasKey(s => s.Sku);
+        builder.Property(s => s.Sku).HasMaxLength(64);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class StoreCreditEntryConfiguration : IEntityTypeConfiguration<StoreCreditEntry>
+{
+    public void Configure(EntityTypeBuilder<StoreCreditEntry> builder)
+    {
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.CustomerId).HasMaxLength(450);
+        builder.Property(e => e.Currency).HasMaxLength(3);
+        builder.HasIndex(e => new { e.CustomerId, e.At });
+        builder.HasIndex(e => e.RefundId).IsUnique();
+    }
+}
+
+internal sealed class PointsEntryConfiguration : IEntityTypeConfiguration<PointsEntry>
+{
+    public void Configure(EntityTypeBuilder<PointsEntry> builder)
+    {
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.CustomerId).HasMaxLength(450);
+        builder.HasIndex(e => new { e.CustomerId, e.At });
+        builder.HasIndex(e => e.RefundId).IsUnique();
+    }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.ToTable("OutboxMessages");
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.Kind).HasMaxLength(32);
+        builder.Property(m => m.Payload).HasMaxLength(int.MaxValue);
+        builder.Property(m => m.LastError).HasMaxLength(2000);
+        builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
+    }
+}
+
+internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
+{
+    public void Configure(EntityTypeBuilder<DataProtectionKey> builder)
+    {
+        builder.Property(k => k.FriendlyName).HasMaxLength(256);
+        builder.Property(k => k.Xml).HasMaxLength(int.MaxValue);
+    }
+}
+
+internal sealed class StoreSettingsConfiguration : IEntityTypeConfiguration<Settings.StoreSettings>
+{
+    public void Configure(EntityTypeBuilder<Settings.StoreSettings> builder)
+    {
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.HasData(new Settings.StoreSettings());
+    }
+}

@@ -1,0 +1,127 @@
+using CancellationPortal.Domain.Common;
+
+namespace CancellationPortal.Domain.Refunds;
+
+public enum RefundMethod
+{
+    /// <summary>Back to the card the shopper paid with (Stripe).</summary>
+    OriginalPayment,
+    StoreCredit,
+    BankTransfer,
+    Points,
+}
+
+public enum RefundStatus
+{
+    Pending,
+    Succeeded,
+    Failed,
+    Canceled,
+}
+
+/// <summary>
+/// Money going back to a shopper. The row is committed before any provider is called, and its id is the
+/// provider's idempotency key, so a retry or a restart can never pay twice.
+/// </summary>
+public sealed class Refund
+{
+    private Refund()
+    {
+    }
+
+    public Guid Id { get; private set; }
+    public Guid RequestId { get; private set; }
+    public Guid OrderId { get; private set; }
+    public RefundMethod Method { get; private set; }
+    public decimal Amount { get; private set; }
+    public string Currency { get; private set; } = "";
+    public RefundStatus Status { get; private set; }
+
+    /// <summary>Stripe refund id (re_...), bank transfer reference, or ledger entry.</summary>
+    public string? ProviderReference { get; private set; }
+
+    public string? FailureReason { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? SettledAt { get; private set; }
+    public string CreatedByName { get; private set; } = "";
+
+    public Money Money => new(Amount, Currency);
+
+    /// <summary>Counts toward what went back: settled, or still on its way.</summary>
+    public bool Counts => Status is RefundStatus.Pending or RefundStatus.Succeeded;
+
+    public static Refund Create(Guid requestId, Guid orderId, RefundMethod method, Money amount, string createdByName, DateTimeOffset now)
+    {
+        if (amount.Amount <= 0m)
+        {
+            throw new ArgumentOutOfRangeException(nameof(amount), "A refund must be positive.");
+        }
+
+        return new Refund
+        {
+            Id = Guid.NewGuid(),
+            RequestId = requestId,
+            OrderId = orderId,
+            Method = method,
+            Amount = amount.Amount,
+            Currency = amount.Currency,
+            Status = RefundStatus.Pending,
+            CreatedAt = now,
+            CreatedByName = createdByName,
+        };
+    }
+
+    public Result Succeed(string? providerReference, DateTimeOffset now)
+    {
+        if (Status is RefundStatus.Failed or RefundStatus.Canceled)
+        {
+            return Error.Conflict($"A {Status.ToString().ToLowerInvariant()} refund cannot succeed.");
+        }
+
+        Status = RefundStatus.Succeeded;
+        ProviderReference = providerReference ?? ProviderReference;
+        FailureReason = null;
+        SettledAt ??= now;
+        return Result.Ok();
+    }
+
+    public Result Fail(string reason, DateTimeOffset now)
+    {
+        if (Status == RefundStatus.Canceled)
+        {
+            return Error.Conflict("A canceled refund cannot fail.");
+        }
+
+        Status = RefundStatus.Failed;
+        FailureReason = reason;
+        SettledAt = now;
+        return Result.Ok();
+    }
+
+    public Result Cancel(DateTimeOffset now)
+    {
+        if (Status == RefundStatus.Failed)
+        {
+            return Error.Conflict("A failed refund cannot be canceled.");
+        }
+
+        Status = RefundStatus.Canceled;
+        SettledAt = now;
+        return Result.Ok();
+    }
+
+    /// <summary>The provider accepted the refund but has not settled it yet.</summary>
+    public void RecordProviderReference(string providerReference) => ProviderReference = providerReference;
+}
+
+public static class RefundMethodText
+{
+    public static string ToDisplay(this RefundMethod method) => method switch
+    {
+        RefundMethod.OriginalPayment => "original card payment",
+        RefundMethod.StoreCredit => "store credit",
+        RefundMethod.BankTransfer => "bank transfer",
+        RefundMethod.Points => "points",
+        _ => method.ToString(),
+    };
+}

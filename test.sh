@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs every test: unit, page, PostgreSQL and browser tests.
+# Installs Chromium and PostgreSQL from Debian's packages when they are missing, starts a throwaway
+# PostgreSQL server for the run, and stops it afterwards. Exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]} ..."
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# A throwaway PostgreSQL cluster on a free loopback port. The server refuses to run as root,
+# so as root it runs as the 'postgres' user.
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+pg_data=$(mktemp -d /tmp/cancellationportal-pg.XXXXXX)
+pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 55432)
+as_pg() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
+[ "$(id -u)" -eq 0 ] && chown postgres:postgres "$pg_data"
+stop_pg() { as_pg "'$pg_bin/pg_ctl' -D '$pg_data' -m immediate stop" >/dev/null 2>&1 || true; rm -rf "$pg_data"; }
+trap stop_pg EXIT
+as_pg "'$pg_bin/initdb' -D '$pg_data' -U postgres -A trust --no-sync" >/dev/null
+as_pg "'$pg_bin/pg_ctl' -D '$pg_data' -l '$pg_data/server.log' -w -o \"-p $pg_port -k '$pg_data' -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300\" start" >/dev/null
+export TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=50"
+echo "PostgreSQL test server on port $pg_port"
+
+export CHROMIUM_PATH=${CHROMIUM_PATH:-$(command -v chromium)}
+dotnet build CancellationPortal.sln -c Release -warnaserror -nologo -v quiet
+set +e
+dotnet test CancellationPortal.sln -c Release --no-build --nologo "$@" 2>&1 | tee "$root/.test-output.log"
+status=${PIPESTATUS[0]}
+set -e
+# One closing line that any reader can count.
+passed=$(grep -Eo 'Passed: +[0-9]+' "$root/.test-output.log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -Eo 'Failed: +[0-9]+' "$root/.test-output.log" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -Eo 'Skipped: +[0-9]+' "$root/.test-output.log" | awk '{s+=$2} END {print s+0}')
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"
