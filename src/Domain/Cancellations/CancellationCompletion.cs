@@ -3,6 +3,7 @@ using CancellationPortal.Domain.Customers;
 using CancellationPortal.Domain.Invoicing;
 using CancellationPortal.Domain.Orders;
 using CancellationPortal.Domain.Persistence;
+using CancellationPortal.Domain.Refunds;
 using Microsoft.EntityFrameworkCore;
 
 namespace CancellationPortal.Domain.Cancellations;
@@ -19,6 +20,41 @@ public sealed class CancellationCompletion(AppDbContext db)
     /// <summary>Completes a request with nothing to refund in money: restocks and reverses the invoice.</summary>
     public Task<Result> CompleteWithoutMoneyAsync(CancellationRequest request, Actor actor, DateTimeOffset now, CancellationToken cancellationToken) =>
         CompleteAsync(request, actor, restock: true, now, cancellationToken);
+
+    /// <summary>
+    /// Completes an in-progress request once its refunds add up to the decided amount and none is still
+    /// pending. Called after every refund outcome (staff action, webhook, reconciliation). Returns true when
+    /// the request was completed by this call.
+    /// </summary>
+    public async Task<bool> CompleteIfSettledAsync(CancellationRequest request, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.CanComplete || request.Decision is null)
+        {
+            return false;
+        }
+
+        var refunds = await db.Refunds.Where(r => r.RequestId == request.Id).ToListAsync(cancellationToken);
+
+        // Refunds added in this unit of work are not in the database yet.
+        refunds.AddRange(db.ChangeTracker.Entries<Refund>()
+            .Where(e => e.State == EntityState.Added && e.Entity.RequestId == request.Id)
+            .Select(e => e.Entity)
+            .Where(r => !refunds.Contains(r)));
+        if (refunds.Any(r => r.Status == RefundStatus.Pending))
+        {
+            return false;
+        }
+
+        var refunded = refunds.Where(r => r.Status == RefundStatus.Succeeded).Sum(r => r.Amount);
+        if (refunded < request.Decision.RefundAmount)
+        {
+            return false;
+        }
+
+        var result = await CompleteAsync(request, actor, request.Decision.Restock, now, cancellationToken);
+        return result.IsSuccess;
+    }
 
     public async Task<Result> CompleteAsync(CancellationRequest request, Actor actor, bool restock, DateTimeOffset now, CancellationToken cancellationToken)
     {
