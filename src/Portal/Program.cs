@@ -2,17 +2,29 @@ using Microsoft.AspNetCore.Identity;
 using CancellationPortal.Domain;
 using CancellationPortal.Domain.Hosting;
 using CancellationPortal.Domain.Identity;
+using CancellationPortal.Portal.Accounts;
+using CancellationPortal.Portal.Orders;
+using IdentityEmailSender = Microsoft.AspNetCore.Identity.UI.Services.IEmailSender;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddCancellationDomain(builder.Configuration, "CancellationPortal.Portal");
-builder.Services.AddStoreIdentity().AddDefaultUI();
+builder.Services.AddStoreIdentity(options => options.SignIn.RequireConfirmedAccount = true).AddDefaultUI();
+builder.Services.AddScoped<IdentityEmailSender, OutboxAccountEmailSender>();
 builder.Services.ConfigureApplicationCookie(options =>
 {
     options.Cookie.Name = ".CancellationPortal.Portal";
     options.LoginPath = "/Identity/Account/Login";
 });
 builder.Services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Account"));
+
+builder.Services.AddOptions<RequestSubmissionLimitOptions>().Bind(builder.Configuration.GetSection(RequestSubmissionLimitOptions.Section));
+builder.Services.AddRateLimiter(options =>
+{
+    // An empty 429 is answered by the status-code page, which explains the wait in words.
+    options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    options.AddPolicy<string, RequestSubmissionLimiterPolicy>(RequestSubmissionLimiterPolicy.Name);
+});
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
@@ -22,6 +34,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapRazorPages();
 
 await app.RunAsync();

@@ -1,0 +1,247 @@
+using System.Security.Claims;
+using CancellationPortal.Domain.Cancellations;
+using CancellationPortal.Domain.Common;
+using CancellationPortal.Domain.Notifications;
+using CancellationPortal.Domain.Orders;
+using CancellationPortal.Domain.Persistence;
+using CancellationPortal.Portal.Orders;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+
+namespace CancellationPortal.Portal.Pages.Account.Orders;
+
+/// <summary>
+/// One order of the signed-in shopper: lines, payment, shipping, and the cancellation request (request in two
+/// steps, follow, withdraw in two steps). Another shopper's order answers 404, like one that does not exist.
+/// </summary>
+[EnableRateLimiting(RequestSubmissionLimiterPolicy.Name)]
+public sealed class DetailsModel(AppDbContext db, CancellationService cancellations) : PageModel
+{
+    public enum Step
+    {
+        View,
+        ConfirmRequest,
+        ConfirmWithdraw,
+    }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    /// <summary>Why the last action was refused, shown above the order.</summary>
+    public string? ErrorMessage { get; private set; }
+
+    public Step CurrentStep { get; private set; } = Step.View;
+    public Order Order { get; private set; } = null!;
+    public string Status { get; private set; } = "";
+    public PolicyAnswer Policy { get; private set; }
+
+    /// <summary>What the policy says once any open request is set aside: tells whether a shipment must be stopped first.</summary>
+    public PolicyAnswer PolicyWithoutRequest { get; private set; }
+
+    public RequestView? LatestRequest { get; private set; }
+    public IReadOnlyList<TimelineStep> Timeline { get; private set; } = [];
+
+    public bool CanRequest => Policy.TakesRequest();
+    public bool CancelsAtOnce => CancellationPolicy.CancelsAtOnce(Order, Policy);
+    public bool CanWithdraw => LatestRequest?.Status == CancellationStatus.Requested;
+
+    public static IEnumerable<ShopperReason> Reasons => Enum.GetValues<ShopperReason>();
+
+    public async Task<IActionResult> OnGetAsync(string number, CancellationToken cancellationToken) =>
+        await LoadAsync(number, cancellationToken) ? Page() : NotFound();
+
+    /// <summary>Step one: check the reason and comment, then ask the shopper to confirm.</summary>
+    public async Task<IActionResult> OnPostRequestAsync(string number, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(number, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!CanRequest)
+        {
+            return Refused(StatusCodes.Status409Conflict, Policy.Describe());
+        }
+
+        if (Validate() is null)
+        {
+            return Refused(StatusCodes.Status400BadRequest, null);
+        }
+
+        CurrentStep = Step.ConfirmRequest;
+        return Page();
+    }
+
+    /// <summary>Step two: submit the request. A second submit finds the first request and changes nothing.</summary>
+    public async Task<IActionResult> OnPostConfirmAsync(string number, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(number, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var reason = Validate();
+        if (reason is null)
+        {
+            return Refused(StatusCodes.Status400BadRequest, null);
+        }
+
+        var result = await cancellations.RequestAsync(CustomerId, Order.Id, reason, Input.Comment, Shopper, cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return await RefusedAfterReloadAsync(number, result.Error!, cancellationToken);
+        }
+
+        var request = result.Value!;
+        StatusMessage = request.Status == CancellationStatus.Canceled
+            ? $"Order {number} was canceled on {EmailTemplates.Stamp(request.ClosedAt ?? request.RequestedAt)}. There was nothing to refund. We have emailed you a confirmation."
+            : $"Your cancellation request for order {number} was received on {EmailTemplates.Stamp(request.RequestedAt)}. We have emailed you a confirmation.";
+        return RedirectToPage(new { number });
+    }
+
+    /// <summary>Step one of withdrawing: ask the shopper to confirm.</summary>
+    public async Task<IActionResult> OnPostWithdrawAsync(string number, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(number, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!CanWithdraw)
+        {
+            return Refused(StatusCodes.Status409Conflict, "There is no cancellation request to withdraw: only a request that has not been accepted yet can be withdrawn.");
+        }
+
+        CurrentStep = Step.ConfirmWithdraw;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmWithdrawAsync(string number, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(number, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!CanWithdraw)
+        {
+            return Refused(StatusCodes.Status409Conflict, "There is no cancellation request to withdraw: only a request that has not been accepted yet can be withdrawn.");
+        }
+
+        var result = await cancellations.WithdrawAsync(CustomerId, LatestRequest!.Id, Shopper, cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return await RefusedAfterReloadAsync(number, result.Error!, cancellationToken);
+        }
+
+        var request = result.Value!;
+        StatusMessage = $"You withdrew your cancellation request for order {number} on {EmailTemplates.Stamp(request.ClosedAt ?? request.LastChangedAt)}. The order goes ahead as planned. We have emailed you a confirmation.";
+        return RedirectToPage(new { number });
+    }
+
+    private string CustomerId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    private Actor Shopper => Actor.Shopper(CustomerId, User.Identity?.Name ?? "Shopper");
+
+    /// <summary>Checks the form by hand so that handlers without a form (withdraw) never see its errors.</summary>
+    private ShopperReason? Validate()
+    {
+        ShopperReason? reason = null;
+        if (string.IsNullOrWhiteSpace(Input.Reason))
+        {
+            ModelState.AddModelError("Input.Reason", "Choose a reason for the cancellation.");
+        }
+        else if (Enum.GetNames<ShopperReason>().Contains(Input.Reason, StringComparer.Ordinal))
+        {
+            reason = Enum.Parse<ShopperReason>(Input.Reason);
+        }
+        else
+        {
+            ModelState.AddModelError("Input.Reason", "Choose one of the listed reasons.");
+        }
+
+        if (Input.Comment?.Length > CancellationRequest.MaxCommentLength)
+        {
+            ModelState.AddModelError("Input.Comment", $"The comment can be at most {CancellationRequest.MaxCommentLength:N0} characters (it has {Input.Comment.Length:N0}).");
+            return null;
+        }
+
+        return reason;
+    }
+
+    private PageResult Refused(int statusCode, string? message)
+    {
+        ErrorMessage = message ?? "Please correct the form below.";
+        Response.StatusCode = statusCode;
+        return Page();
+    }
+
+    /// <summary>The use case refused: show the order as it is now (with any request that won the race).</summary>
+    private async Task<IActionResult> RefusedAfterReloadAsync(string number, Error error, CancellationToken cancellationToken)
+    {
+        if (error.Kind == ErrorKind.NotFound || !await LoadAsync(number, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        return Refused(
+            error.Kind switch
+            {
+                ErrorKind.Invalid => StatusCodes.Status422UnprocessableEntity,
+                _ => StatusCodes.Status409Conflict,
+            },
+            error.Message);
+    }
+
+    private async Task<bool> LoadAsync(string number, CancellationToken cancellationToken)
+    {
+        var customerId = CustomerId;
+        var order = await db.Orders.AsNoTracking().Include(o => o.Lines)
+            .SingleOrDefaultAsync(o => o.Number == number && o.CustomerId == customerId, cancellationToken);
+        if (order is null)
+        {
+            return false;
+        }
+
+        Order = order;
+        var requests = await db.CancellationRequests.AsNoTracking()
+            .Where(r => r.OrderId == order.Id)
+            .OrderByDescending(r => r.RequestedAt)
+            .Select(r => new RequestView(r.Id, r.Status, r.ShopperReason, r.Comment, r.RequestedAt, r.RejectionReason, r.ClosedAt))
+            .ToListAsync(cancellationToken);
+        LatestRequest = requests.FirstOrDefault();
+        Timeline = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.OrderId == order.Id)
+            .OrderBy(a => a.At)
+            .Select(a => new TimelineStep(a.At, a.Action, a.ToStatus))
+            .ToListAsync(cancellationToken);
+
+        var hasOpen = requests.Any(r => r.Status.IsOpen());
+        Policy = CancellationPolicy.Evaluate(order, hasOpen);
+        PolicyWithoutRequest = CancellationPolicy.Evaluate(order, hasOpenRequest: false);
+        Status = OrderStatusWords.Describe(order.IsCanceled, order.FulfillmentStatus, LatestRequest?.Status);
+        return true;
+    }
+
+    public sealed class InputModel
+    {
+        public string? Reason { get; set; }
+        public string? Comment { get; set; }
+    }
+
+    public sealed record RequestView(
+        Guid Id,
+        CancellationStatus Status,
+        ShopperReason? Reason,
+        string? Comment,
+        DateTimeOffset RequestedAt,
+        string? RejectionReason,
+        DateTimeOffset? ClosedAt);
+
+    public sealed record TimelineStep(DateTimeOffset At, string Action, CancellationStatus ToStatus);
+}
