@@ -1,0 +1,158 @@
+using CancellationPortal.Domain.Identity;
+using CancellationPortal.Domain.Notifications;
+using CancellationPortal.Domain.Orders;
+using CancellationPortal.Domain.Persistence;
+using CancellationPortal.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CancellationPortal.Portal.Tests.Support;
+
+/// <summary>
+/// The Portal running in memory on a throwaway database, with mail going to a temp pickup folder. The outbox
+/// dispatcher is taken out so that a test delivers mail when it chooses (<see cref="DeliverMailAsync"/>).
+/// </summary>
+public sealed class PortalApp : IAsyncDisposable
+{
+    public const string Password = "Shopper-Pass-2026";
+
+    private readonly WebApplicationFactory<Program> _factory;
+    private int _orderCounter;
+
+    private PortalApp(TestDatabase database, string mailFolder, WebApplicationFactory<Program> factory)
+    {
+        Database = database;
+        MailFolder = mailFolder;
+        _factory = factory;
+    }
+
+    public TestDatabase Database { get; }
+    public string MailFolder { get; }
+
+    public static async Task<PortalApp> StartAsync(Provider provider, IDictionary<string, string>? settings = null)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var mailFolder = Path.Combine(Path.GetTempPath(), "cancellationportal-mail", Guid.NewGuid().ToString("N"));
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            // UseSetting reaches the configuration before Program reads it to register the database.
+            foreach (var (key, value) in database.Settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
+            builder.UseSetting("Email:PickupFolder", mailFolder);
+            builder.UseSetting("Outbox:Enabled", "false");
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                builder.UseSetting(key, value);
+            }
+
+            builder.ConfigureTestServices(services =>
+            {
+                var dispatcher = services.Single(d => d.ImplementationType == typeof(OutboxDispatcher));
+                services.Remove(dispatcher);
+            });
+        });
+        var app = new PortalApp(database, mailFolder, factory);
+        _ = factory.Server;
+        return app;
+    }
+
+    /// <summary>A new browser-like client with its own cookies; it follows redirects.</summary>
+    public PortalBrowser NewBrowser() => new(_factory.CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = true,
+        HandleCookies = true,
+    }));
+
+    /// <summary>A confirmed shopper account, as the shopper would have after registering and confirming.</summary>
+    public async Task<Shopper> CreateShopperAsync(string? email = null, string name = "Pat Shopper")
+    {
+        email ??= $"shopper-{Guid.NewGuid():N}@example.com";
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
+        var created = await users.CreateAsync(user, Password);
+        created.Succeeded.ShouldBeTrue(string.Join("; ", created.Errors.Select(e => e.Description)));
+        return new Shopper(user.Id, email, name);
+    }
+
+    /// <summary>Places an order for the shopper through the domain; <paramref name="shape"/> moves it to the state a test needs.</summary>
+    public async Task<Order> PlaceOrderAsync(
+        Shopper shopper,
+        PaymentMethod method = PaymentMethod.Card,
+        decimal? amountPaid = null,
+        Action<Order>? shape = null,
+        DateTimeOffset? placedAt = null,
+        decimal discount = 0m,
+        long pointsRedeemed = 0)
+    {
+        ArgumentNullException.ThrowIfNull(shopper);
+        var number = $"T{Interlocked.Increment(ref _orderCounter):D4}-{Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}";
+        var lines = new[] { new OrderLine("SKU-0001", "Blue teapot", 2, 19.50m), new OrderLine("SKU-0002", "Tea cosy", 1, 8.00m) };
+        var total = 47.00m + 4.95m - discount;
+        var order = Order.Place(number, shopper.Id, shopper.Email, shopper.Name, "EUR", lines, 4.95m, discount, method, amountPaid ?? total, placedAt ?? DateTimeOffset.UtcNow.AddDays(-1), "pi_test", pointsRedeemed);
+        shape?.Invoke(order);
+        await WithDbAsync(async db =>
+        {
+            db.Orders.Add(order);
+            await db.SaveChangesAsync();
+        });
+        return order;
+    }
+
+    public async Task WithDbAsync(Func<AppDbContext, Task> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await using var scope = _factory.Services.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await using var scope = _factory.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public async Task<T> WithServiceAsync<TService, T>(Func<TService, Task<T>> action)
+        where TService : notnull
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await using var scope = _factory.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    /// <summary>The emails waiting in the outbox, oldest first.</summary>
+    public Task<List<EmailMessage>> OutboxMailAsync() => WithDbAsync(async db =>
+        (await db.Outbox.AsNoTracking().Where(m => m.Kind == EmailMessage.OutboxKind).ToListAsync())
+            .OrderBy(m => m.CreatedAt)
+            .Select(m => EmailMessage.FromJson(m.Payload))
+            .ToList());
+
+    /// <summary>Runs the outbox once, as the dispatcher would, and returns the .eml files in the pickup folder.</summary>
+    public async Task<string[]> DeliverMailAsync()
+    {
+        await WithServiceAsync<OutboxProcessor, int>(p => p.DeliverDueAsync(CancellationToken.None));
+        return Directory.Exists(MailFolder)
+            ? Directory.GetFiles(MailFolder, "*.eml").Select(File.ReadAllText).ToArray()
+            : [];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await Database.DisposeAsync();
+        if (Directory.Exists(MailFolder))
+        {
+            Directory.Delete(MailFolder, recursive: true);
+        }
+    }
+}
+
+public sealed record Shopper(string Id, string Email, string Name);
