@@ -1,3 +1,5 @@
+using CancellationPortal.Domain.Cancellations;
+using CancellationPortal.Domain.Common;
 using CancellationPortal.Domain.Identity;
 using CancellationPortal.Domain.Notifications;
 using CancellationPortal.Domain.Orders;
@@ -106,6 +108,31 @@ public sealed class PortalApp : IAsyncDisposable
         return order;
     }
 
+    /// <summary>A request as the shopper would have made it, without going through the pages.</summary>
+    public Task<CancellationRequest> RequestAsShopperAsync(Shopper shopper, Order order, ShopperReason reason = ShopperReason.ChangedMind, string? comment = null)
+    {
+        ArgumentNullException.ThrowIfNull(shopper);
+        ArgumentNullException.ThrowIfNull(order);
+        return WithServiceAsync<CancellationService, CancellationRequest>(async service =>
+            Succeeded(await service.RequestAsync(shopper.Id, order.Id, reason, comment, Actor.Shopper(shopper.Id, shopper.Email))));
+    }
+
+    public Task<CancellationRequest> AcceptAsync(Guid requestId) =>
+        WithServiceAsync<CancellationService, CancellationRequest>(async service =>
+        {
+            var request = (await service.LoadAsync(requestId, CancellationToken.None))!;
+            return Succeeded(await service.AcceptAsync(requestId, request.Version, Staff));
+        });
+
+    public Task<CancellationRequest> RejectAsync(Guid requestId, string reason) =>
+        WithServiceAsync<CancellationService, CancellationRequest>(async service =>
+        {
+            var request = (await service.LoadAsync(requestId, CancellationToken.None))!;
+            return Succeeded(await service.RejectAsync(requestId, request.Version, reason, Staff));
+        });
+
+    public static Actor Staff { get; } = Actor.Staff("staff-1", "Sue Support");
+
     public async Task WithDbAsync(Func<AppDbContext, Task> action)
     {
         ArgumentNullException.ThrowIfNull(action);
@@ -142,6 +169,12 @@ public sealed class PortalApp : IAsyncDisposable
         return Directory.Exists(MailFolder)
             ? Directory.GetFiles(MailFolder, "*.eml").Select(File.ReadAllText).ToArray()
             : [];
+    }
+
+    private static CancellationRequest Succeeded(Result<CancellationRequest> result)
+    {
+        result.Error.ShouldBeNull();
+        return result.Value!;
     }
 
     public async ValueTask DisposeAsync()

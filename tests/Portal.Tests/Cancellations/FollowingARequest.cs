@@ -1,0 +1,50 @@
+using CancellationPortal.Domain.Notifications;
+using CancellationPortal.Portal.Tests.Support;
+using CancellationPortal.TestSupport;
+
+namespace CancellationPortal.Portal.Tests.Cancellations;
+
+/// <summary>The order page follows the request through staff decisions: status, what happens next, every step with its date.</summary>
+public abstract class FollowingARequest(Provider provider) : SignedInShopperTest(provider)
+{
+    [Fact]
+    public async Task ARejectedRequestShowsTheReasonAndTheWholeHistory()
+    {
+        var order = await App.PlaceOrderAsync(Shopper);
+        var requested = await App.RequestAsShopperAsync(Shopper, order, comment: "Please hurry");
+        var rejected = await App.RejectAsync(requested.Id, "The parcel was handed to the courier this morning.");
+
+        var page = await OpenOrderAsync(order.Number);
+
+        page.Document.QuerySelector("[data-testid=order-status]")!.TextContent.ShouldBe("Processing");
+        page.Text.ShouldContain("Status: Cancellation rejected");
+        page.Text.ShouldContain("Why we could not cancel");
+        page.Text.ShouldContain("The parcel was handed to the courier this morning.");
+        page.Text.ShouldContain("Please hurry");
+        var steps = page.Document.QuerySelectorAll("ol.timeline li").Select(li => li.TextContent).ToList();
+        steps.Count.ShouldBe(2);
+        steps[0].ShouldBe($"{EmailTemplates.Stamp(requested.RequestedAt)}: Cancellation requested (now: cancellation requested)");
+        steps[1].ShouldBe($"{EmailTemplates.Stamp(rejected.ClosedAt!.Value)}: Rejected (now: cancellation rejected)");
+        page.HasButton("Withdraw cancellation request").ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task AnAcceptedRequestIsInProgressAndSaysWhatHappensNext()
+    {
+        var order = await App.PlaceOrderAsync(Shopper);
+        var requested = await App.RequestAsShopperAsync(Shopper, order);
+        await App.AcceptAsync(requested.Id);
+
+        var page = await OpenOrderAsync(order.Number);
+
+        page.Document.QuerySelector("[data-testid=order-status]")!.TextContent.ShouldBe("Cancellation in progress");
+        page.Document.QuerySelector("[data-testid=next-step]")!.TextContent.ShouldContain("We refund EUR 51.95 and email you when the refund has been issued.");
+        page.Document.QuerySelectorAll("ol.timeline li").Length.ShouldBe(2);
+        page.HasButton("Withdraw cancellation request").ShouldBeFalse();
+        page.HasButton("Request cancellation").ShouldBeFalse();
+    }
+}
+
+public sealed class FollowingARequestOnSqlite() : FollowingARequest(Provider.Sqlite);
+
+public sealed class FollowingARequestOnPostgres() : FollowingARequest(Provider.Postgres);
