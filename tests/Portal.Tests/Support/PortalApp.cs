@@ -131,6 +131,37 @@ public sealed class PortalApp : IAsyncDisposable
             return Succeeded(await service.RejectAsync(requestId, request.Version, reason, Staff));
         });
 
+    /// <summary>Staff accept and complete the order's latest request: nothing left to refund, the order is canceled.</summary>
+    public Task CancelAsync(string orderNumber) => ChangeLatestRequestAsync(orderNumber, async (scope, request) =>
+    {
+        var now = DateTimeOffset.UtcNow;
+        if (request.CanAccept)
+        {
+            request.Accept(Staff, now).IsSuccess.ShouldBeTrue();
+        }
+
+        (await scope.GetRequiredService<CancellationCompletion>().CompleteAsync(request, Staff, restock: false, now, CancellationToken.None)).IsSuccess.ShouldBeTrue();
+    });
+
+    /// <summary>Staff undo a cancellation where no money went back: the order is active again.</summary>
+    public Task UndoAsync(string orderNumber) => ChangeLatestRequestAsync(orderNumber, (_, request) =>
+    {
+        request.Undo(Staff, moneyWentBack: false, "Shopper asked to keep it", DateTimeOffset.UtcNow).IsSuccess.ShouldBeTrue();
+        request.Order.Reactivate();
+        return Task.CompletedTask;
+    });
+
+    private async Task ChangeLatestRequestAsync(string orderNumber, Func<IServiceProvider, CancellationRequest, Task> change)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var service = scope.ServiceProvider.GetRequiredService<CancellationService>();
+        var id = await db.CancellationRequests.Where(r => r.Order.Number == orderNumber).OrderByDescending(r => r.RequestedAt).Select(r => r.Id).FirstAsync();
+        var request = (await service.LoadAsync(id, CancellationToken.None))!;
+        await change(scope.ServiceProvider, request);
+        (await service.SaveAsync(request, CancellationToken.None)).IsSuccess.ShouldBeTrue();
+    }
+
     public static Actor Staff { get; } = Actor.Staff("staff-1", "Sue Support");
 
     public async Task WithDbAsync(Func<AppDbContext, Task> action)
