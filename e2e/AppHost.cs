@@ -53,7 +53,17 @@ public sealed class AppHost : IAsyncDisposable
         host._process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         host._process.BeginOutputReadLine();
         host._process.BeginErrorReadLine();
-        await host.WaitUntilHealthyAsync();
+        try
+        {
+            await host.WaitUntilHealthyAsync();
+        }
+        catch
+        {
+            // A host that never became healthy must not outlive the test run.
+            await host.DisposeAsync();
+            throw;
+        }
+
         return host;
     }
 
