@@ -39,6 +39,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapRazorPages();
+app.MapStripeWebhook();
 
 await app.RunAsync();
 
