@@ -38,10 +38,12 @@ public sealed partial class StripeClient
 
         // Relative paths resolve under the base only when it ends with a slash (a proxy may add a path).
         _apiBase = _options.ApiBase.AbsoluteUri.EndsWith('/') ? _options.ApiBase : new Uri(_options.ApiBase.AbsoluteUri + "/");
-        _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>()
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>();
+        if (_options.MaxRetries > 0)
+        {
+            pipeline.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
-                MaxRetryAttempts = Math.Max(0, _options.MaxRetries),
+                MaxRetryAttempts = _options.MaxRetries,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.CancellationToken)),
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(RetryDelay(args.AttemptNumber + 1)),
                 OnRetry = args =>
@@ -50,9 +52,10 @@ public sealed partial class StripeClient
                     args.Outcome.Result?.Dispose();
                     return ValueTask.CompletedTask;
                 },
-            })
-            .AddTimeout(_options.RequestTimeout)
-            .Build();
+            });
+        }
+
+        _pipeline = pipeline.AddTimeout(_options.RequestTimeout).Build();
     }
 
     public Task<StripeRefund> CreateRefundAsync(StripeRefundCreate refund, string idempotencyKey, CancellationToken cancellationToken)
