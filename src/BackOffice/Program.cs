@@ -42,6 +42,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapRazorPages();
+app.MapStripeWebhook();
 
 await app.RunAsync();
 
