@@ -8,6 +8,9 @@ using IdentityEmailSender = Microsoft.AspNetCore.Identity.UI.Services.IEmailSend
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Serve wwwroot and library assets from the build output too (run.sh and the browser tests run it from there).
+builder.WebHost.UseStaticWebAssets();
+
 builder.Services.AddCancellationDomain(builder.Configuration, "CancellationPortal.Portal");
 builder.Services.AddStoreIdentity(options => options.SignIn.RequireConfirmedAccount = true).AddDefaultUI();
 builder.Services.AddScoped<IdentityEmailSender, OutboxAccountEmailSender>();
