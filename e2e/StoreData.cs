@@ -1,0 +1,87 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using CancellationPortal.Domain;
+using CancellationPortal.Domain.Orders;
+using CancellationPortal.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CancellationPortal.E2E;
+
+/// <summary>What the browser tests put into the shared database and read back from the mail pickup folder.</summary>
+public static partial class StoreData
+{
+    /// <summary>Places an order for an existing account, as the store's order import would.</summary>
+    public static async Task<string> PlaceOrderAsync(StoreFixture store, string email, Action<Order>? shape = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        DomainServiceCollectionExtensions.ConfigureDatabase(options, new DatabaseOptions
+        {
+            Provider = "Sqlite",
+            ConnectionString = $"Data Source={store.DatabaseFile};Default Timeout=30",
+        });
+        await using var db = new AppDbContext(options.Options);
+        var user = await db.Users.SingleAsync(u => u.Email == email);
+        var number = $"E2E-{Guid.NewGuid().ToString("N")[..8].ToUpperInvariant()}";
+        var order = Order.Place(number, user.Id, email, "Browser Shopper", "EUR", [new OrderLine("SKU-0001", "Blue teapot", 1, 24.00m)], 4.95m, 0m, PaymentMethod.Card, 28.95m, DateTimeOffset.UtcNow, "pi_e2e");
+        shape?.Invoke(order);
+        db.Orders.Add(order);
+        await db.SaveChangesAsync();
+        return number;
+    }
+
+    /// <summary>Waits for the dispatcher to write a mail to the address whose text contains <paramref name="text"/>; returns its decoded text.</summary>
+    public static async Task<string> WaitForMailAsync(StoreFixture store, string to, string text)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Directory.Exists(store.MailFolder))
+            {
+                var match = Directory.GetFiles(store.MailFolder, "*.eml")
+                    .Select(file => Decode(File.ReadAllText(file)))
+                    .FirstOrDefault(mail => mail.Contains($"To: {to}", StringComparison.OrdinalIgnoreCase) && mail.Contains(text, StringComparison.Ordinal));
+                if (match is not null)
+                {
+                    return match;
+                }
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"No mail to {to} containing '{text}' arrived in {store.MailFolder}.");
+    }
+
+    /// <summary>The first link written out in a mail's text.</summary>
+    public static string Link(string mail)
+    {
+        var match = LinkPattern().Match(mail);
+        return match.Success ? match.Groups[1].Value : throw new InvalidOperationException("The mail holds no link:\n" + mail);
+    }
+
+    /// <summary>Undoes quoted-printable (soft line breaks and =XX bytes) so the text reads as written.</summary>
+    private static string Decode(string raw)
+    {
+        var unfolded = raw.Replace("=\r\n", "", StringComparison.Ordinal).Replace("=\n", "", StringComparison.Ordinal);
+        var bytes = new List<byte>();
+        for (var i = 0; i < unfolded.Length; i++)
+        {
+            if (unfolded[i] == '=' && i + 2 < unfolded.Length && Uri.IsHexDigit(unfolded[i + 1]) && Uri.IsHexDigit(unfolded[i + 2]))
+            {
+                bytes.Add(Convert.ToByte(unfolded.Substring(i + 1, 2), 16));
+                i += 2;
+            }
+            else
+            {
+                bytes.AddRange(Encoding.UTF8.GetBytes(unfolded[i].ToString()));
+            }
+        }
+
+        return Encoding.UTF8.GetString([.. bytes]);
+    }
+
+    [GeneratedRegex(@"\((https?://[^)\s]+)\)")]
+    private static partial Regex LinkPattern();
+}
