@@ -1,4 +1,6 @@
+using CancellationPortal.Domain.Cancellations;
 using CancellationPortal.Domain.Notifications;
+using CancellationPortal.Domain.Refunds;
 using CancellationPortal.Portal.Tests.Support;
 using CancellationPortal.TestSupport;
 
@@ -38,10 +40,27 @@ public abstract class FollowingARequest(Provider provider) : SignedInShopperTest
         var page = await OpenOrderAsync(order.Number);
 
         page.Document.QuerySelector("[data-testid=order-status]")!.TextContent.ShouldBe("Cancellation in progress");
-        page.Document.QuerySelector("[data-testid=next-step]")!.TextContent.ShouldContain("We refund EUR 51.95 and email you when the refund has been issued.");
+        page.Document.QuerySelector("[data-testid=next-step]")!.TextContent.ShouldContain("We are working out your refund and email you when it has been issued.");
         page.Document.QuerySelectorAll("ol.timeline li").Length.ShouldBe(2);
         page.HasButton("Withdraw cancellation request").ShouldBeFalse();
         page.HasButton("Request cancellation").ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task ADecidedRefundIsShownWithoutTheStaffNotes()
+    {
+        var order = await App.PlaceOrderAsync(Shopper);
+        var requested = await App.RequestAsShopperAsync(Shopper, order);
+        await App.AcceptAsync(requested.Id);
+        await App.DecideAsync(order.Number, new CancellationDecision(
+            DecisionReason.CustomerRequest, "Asked by phone", RefundMethod.OriginalPayment, 47.00m, "Shipping already paid to the courier", RefundNow: true, Restock: true, NotifyShopper: true, StaffNote: "Internal: regular customer"));
+
+        var page = await OpenOrderAsync(order.Number);
+
+        page.Document.QuerySelector("[data-testid=next-step]")!.TextContent.ShouldContain("We refund EUR 47.00 by original card payment and email you when the refund has been issued.");
+        page.Document.QuerySelectorAll("ol.timeline li").Select(li => li.TextContent).Last().ShouldEndWith("Decision recorded (now: cancellation in progress)");
+        page.Text.ShouldNotContain("Internal: regular customer");
+        page.Text.ShouldNotContain("Asked by phone");
     }
 }
 

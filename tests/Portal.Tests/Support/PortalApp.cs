@@ -48,7 +48,6 @@ public sealed class PortalApp : IAsyncDisposable
             }
 
             builder.UseSetting("Email:PickupFolder", mailFolder);
-            builder.UseSetting("Outbox:Enabled", "false");
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             {
                 builder.UseSetting(key, value);
@@ -56,6 +55,7 @@ public sealed class PortalApp : IAsyncDisposable
 
             builder.ConfigureTestServices(services =>
             {
+                // The dispatcher runs whatever Outbox:Enabled says, so it is taken out of the container instead.
                 var dispatcher = services.Single(d => d.ImplementationType == typeof(OutboxDispatcher));
                 services.Remove(dispatcher);
             });
@@ -141,6 +141,13 @@ public sealed class PortalApp : IAsyncDisposable
         }
 
         (await scope.GetRequiredService<CancellationCompletion>().CompleteAsync(request, Staff, restock: false, now, CancellationToken.None)).IsSuccess.ShouldBeTrue();
+    });
+
+    /// <summary>Staff record their decision on an accepted request.</summary>
+    public Task DecideAsync(string orderNumber, CancellationDecision decision) => ChangeLatestRequestAsync(orderNumber, (_, request) =>
+    {
+        request.Decide(decision, Staff, DateTimeOffset.UtcNow).IsSuccess.ShouldBeTrue();
+        return Task.CompletedTask;
     });
 
     /// <summary>Staff undo a cancellation where no money went back: the order is active again.</summary>

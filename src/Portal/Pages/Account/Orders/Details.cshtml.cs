@@ -4,6 +4,7 @@ using CancellationPortal.Domain.Common;
 using CancellationPortal.Domain.Notifications;
 using CancellationPortal.Domain.Orders;
 using CancellationPortal.Domain.Persistence;
+using CancellationPortal.Domain.Refunds;
 using CancellationPortal.Portal.Orders;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -212,7 +213,16 @@ public sealed class DetailsModel(AppDbContext db, CancellationService cancellati
         var requests = await db.CancellationRequests.AsNoTracking()
             .Where(r => r.OrderId == order.Id)
             .OrderByDescending(r => r.RequestedAt)
-            .Select(r => new RequestView(r.Id, r.Status, r.ShopperReason, r.Comment, r.RequestedAt, r.RejectionReason, r.ClosedAt))
+            .Select(r => new RequestView(
+                r.Id,
+                r.Status,
+                r.ShopperReason,
+                r.Comment,
+                r.RequestedAt,
+                r.RejectionReason,
+                r.ClosedAt,
+                r.Decision == null ? null : r.Decision.RefundAmount,
+                r.Decision == null ? null : r.Decision.RefundMethod))
             .ToListAsync(cancellationToken);
         LatestRequest = requests.FirstOrDefault();
         Timeline = await db.AuditEntries.AsNoTracking()
@@ -241,7 +251,9 @@ public sealed class DetailsModel(AppDbContext db, CancellationService cancellati
         string? Comment,
         DateTimeOffset RequestedAt,
         string? RejectionReason,
-        DateTimeOffset? ClosedAt);
+        DateTimeOffset? ClosedAt,
+        decimal? RefundAmount,
+        RefundMethod? RefundMethod);
 
     public sealed record TimelineStep(DateTimeOffset At, string Action, CancellationStatus ToStatus);
 }
