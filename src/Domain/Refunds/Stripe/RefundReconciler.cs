@@ -1,7 +1,7 @@
+using CancellationPortal.Domain.Hosting;
 using CancellationPortal.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,8 +19,10 @@ public sealed partial class RefundReconciler(
     RefundSettlement settlement,
     TimeProvider clock,
     IOptions<StripeOptions> options,
-    ILogger<RefundReconciler> logger)
+    ILogger<RefundReconciler> logger) : IPeriodicWork
 {
+    Task IPeriodicWork.RunOnceAsync(CancellationToken cancellationToken) => ReconcileDueAsync(cancellationToken);
+
     /// <returns>How many refunds changed.</returns>
     public async Task<int> ReconcileDueAsync(CancellationToken cancellationToken)
     {
@@ -109,36 +111,14 @@ public sealed partial class RefundReconciler(
     private partial void LogSettled(Guid refundId, RefundStatus status);
 }
 
-/// <summary>Runs <see cref="RefundReconciler"/> on a timer, a fresh DI scope per tick.</summary>
-public sealed partial class RefundReconciliationService(
+/// <summary>Runs <see cref="RefundReconciler"/> on a timer.</summary>
+public sealed class RefundReconciliationService(
     IServiceScopeFactory scopes,
     IOptions<StripeOptions> options,
-    ILogger<RefundReconciliationService> logger) : BackgroundService
+    TimeProvider clock,
+    ILogger<RefundReconciliationService> logger) : PeriodicJob<RefundReconciler>(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var settings = options.Value.Reconciliation;
-        if (!settings.Enabled)
-        {
-            return;
-        }
+    protected override TimeSpan Interval => options.Value.Reconciliation.Interval;
 
-        using var timer = new PeriodicTimer(settings.Interval);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<RefundReconciler>().ReconcileDueAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogTickFailed(ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Refund reconciliation tick failed")]
-    private partial void LogTickFailed(Exception exception);
+    protected override bool Enabled => options.Value.Reconciliation.Enabled;
 }
