@@ -8,15 +8,14 @@ using CancellationPortal.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CancellationPortal.Portal.Tests.Support;
 
 /// <summary>
-/// The Portal running in memory on a throwaway database, with mail going to a temp pickup folder. The outbox
-/// dispatcher is taken out so that a test delivers mail when it chooses (<see cref="DeliverMailAsync"/>).
+/// The Portal running in memory on a throwaway database, with mail going to a temp pickup folder. The background
+/// jobs are off: a test delivers mail when it chooses (<see cref="DeliverMailAsync"/>).
 /// </summary>
 public sealed class PortalApp : IAsyncDisposable
 {
@@ -48,17 +47,12 @@ public sealed class PortalApp : IAsyncDisposable
             }
 
             builder.UseSetting("Email:PickupFolder", mailFolder);
+            builder.UseSetting("Outbox:Enabled", "false");
+            builder.UseSetting("Stripe:Reconciliation:Enabled", "false");
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             {
                 builder.UseSetting(key, value);
             }
-
-            builder.ConfigureTestServices(services =>
-            {
-                // The dispatcher runs whatever Outbox:Enabled says, so it is taken out of the container instead.
-                var dispatcher = services.Single(d => d.ImplementationType == typeof(OutboxDispatcher));
-                services.Remove(dispatcher);
-            });
         });
         var app = new PortalApp(database, mailFolder, factory);
         _ = factory.Server;
