@@ -12,7 +12,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddCancellationDomain(builder.Configuration, "CancellationPortal.Portal");
-builder.Services.AddStoreIdentity(options => options.SignIn.RequireConfirmedAccount = true).AddDefaultUI();
+builder.Services.AddStoreIdentity(options => options.SignIn.RequireConfirmedAccount = true)
+    .AddUserManager<CustomerUserManager>()
+    .AddDefaultUI();
 builder.Services.AddScoped<IdentityEmailSender, OutboxAccountEmailSender>();
 builder.Services.ConfigureApplicationCookie(options =>
 {

@@ -1,4 +1,6 @@
 using System.Net;
+using CancellationPortal.Domain.Identity;
+using Microsoft.AspNetCore.Identity;
 using CancellationPortal.Portal.Tests.Support;
 using CancellationPortal.TestSupport;
 
@@ -46,6 +48,25 @@ public abstract class Registering(Provider provider) : IAsyncLifetime
 
         var delivered = (await _app.DeliverMailAsync()).ShouldHaveSingleItem();
         delivered.ShouldContain("Confirm your email");
+    }
+
+    [Fact]
+    public async Task ARegisteredAccountIsACustomer()
+    {
+        using var browser = _app.NewBrowser();
+        const string email = "fresh.shopper@example.com";
+        var register = await browser.GetAsync("/Identity/Account/Register");
+        await browser.SubmitAsync(register, "Register", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = PortalApp.Password,
+            ["Input.ConfirmPassword"] = PortalApp.Password,
+        });
+
+        var roles = await _app.WithServiceAsync<UserManager<ApplicationUser>, IList<string>>(async users =>
+            await users.GetRolesAsync((await users.FindByEmailAsync(email)).ShouldNotBeNull()));
+
+        roles.ShouldBe([Roles.Customer]);
     }
 }
 

@@ -303,6 +303,16 @@ CREATE TABLE "Refunds" (
 );
 
 
+INSERT INTO "AspNetRoles" ("Id", "ConcurrencyStamp", "Name", "NormalizedName")
+VALUES ('role-admin', 'role-admin', 'Admin', 'ADMIN');
+INSERT INTO "AspNetRoles" ("Id", "ConcurrencyStamp", "Name", "NormalizedName")
+VALUES ('role-customer', 'role-customer', 'Customer', 'CUSTOMER');
+INSERT INTO "AspNetRoles" ("Id", "ConcurrencyStamp", "Name", "NormalizedName")
+VALUES ('role-manager', 'role-manager', 'Manager', 'MANAGER');
+INSERT INTO "AspNetRoles" ("Id", "ConcurrencyStamp", "Name", "NormalizedName")
+VALUES ('role-support', 'role-support', 'Support', 'SUPPORT');
+
+
 INSERT INTO "StoreSettings" ("Id", "OverdueAfterHours", "PointsPerCurrencyUnit", "RevertInvoiceOnCancel")
 VALUES (1, 48, 100, TRUE);
 

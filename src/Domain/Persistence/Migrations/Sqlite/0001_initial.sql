@@ -283,6 +283,24 @@ CREATE TABLE "Refunds" (
 );
 
 
+INSERT INTO "AspNetRoles" ("Id", "ConcurrencyStamp", "Name", "NormalizedName")
+VALUES ('role-admin', 'role-admin', 'Admin', 'ADMIN');
+SELECT changes();
+
+INSERT INTO "AspNetRoles" ("Id", "ConcurrencyStamp", "Name", "NormalizedName")
+VALUES ('role-customer', 'role-customer', 'Customer', 'CUSTOMER');
+SELECT changes();
+
+INSERT INTO "AspNetRoles" ("Id", "ConcurrencyStamp", "Name", "NormalizedName")
+VALUES ('role-manager', 'role-manager', 'Manager', 'MANAGER');
+SELECT changes();
+
+INSERT INTO "AspNetRoles" ("Id", "ConcurrencyStamp", "Name", "NormalizedName")
+VALUES ('role-support', 'role-support', 'Support', 'SUPPORT');
+SELECT changes();
+
+
+
 INSERT INTO "StoreSettings" ("Id", "OverdueAfterHours", "PointsPerCurrencyUnit", "RevertInvoiceOnCancel")
 VALUES (1, 48, 100, 1);
 SELECT changes();
