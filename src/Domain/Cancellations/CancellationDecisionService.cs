@@ -94,11 +94,6 @@ public sealed class CancellationDecisionService(AppDbContext db, CancellationSer
             return CancellationService.ChangedBy(request);
         }
 
-        if (request.HasFailedRefund)
-        {
-            request.FlagFailedRefund(false);
-        }
-
         return await refunds.IssueAsync(request, method, amount, staff, cancellationToken);
     }
 

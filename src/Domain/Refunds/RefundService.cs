@@ -108,6 +108,8 @@ public sealed partial class RefundService(
             return Error.Invalid($"{order.Currency} amounts cannot have that many decimals.");
         }
 
+        // A new attempt clears the flag of an earlier failure; it is raised again if this one fails too.
+        request.FlagFailedRefund(false);
         var now = clock.GetUtcNow();
         var refund = Refund.Create(request.Id, order.Id, method, new Money(amount, order.Currency), staff.Name, now);
         db.Refunds.Add(refund);
