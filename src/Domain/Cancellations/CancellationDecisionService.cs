@@ -72,7 +72,14 @@ public sealed class CancellationDecisionService(AppDbContext db, CancellationSer
         if (decision.RefundAmount > 0m && decision.RefundNow)
         {
             var issued = await refunds.IssueAsync(request, decision.RefundMethod, decision.RefundAmount, staff, cancellationToken);
-            return issued.IsSuccess ? request : issued.Error!;
+            if (!issued.IsSuccess)
+            {
+                // The decision recorded in memory is dropped with the refused refund.
+                db.ChangeTracker.Clear();
+                return issued.Error!;
+            }
+
+            return request;
         }
 
         // Nothing to refund completes at once; a refund left for later keeps the request in progress.

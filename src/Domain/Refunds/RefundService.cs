@@ -100,7 +100,10 @@ public sealed partial class RefundService(
 
         if (amount > remaining)
         {
-            return Error.Invalid($"The refund of {Money.Format(amount, order.Currency)} is more than what is left to refund ({Money.Format(remaining, order.Currency)}).");
+            return await RefusedUnlessChangedAsync(
+                request,
+                Error.Invalid($"The refund of {Money.Format(amount, order.Currency)} is more than what is left to refund ({Money.Format(remaining, order.Currency)})."),
+                cancellationToken);
         }
 
         if (!Money.FitsCurrency(amount, order.Currency))
@@ -157,7 +160,7 @@ public sealed partial class RefundService(
         var refund = await db.Refunds.SingleOrDefaultAsync(r => r.Id == refundId && r.RequestId == requestId, cancellationToken);
         if (refund is null || refund.Method != RefundMethod.BankTransfer || refund.Status != RefundStatus.Pending)
         {
-            return Error.NotAllowed("There is no pending bank transfer with that id on this request.");
+            return await RefusedUnlessChangedAsync(request, Error.NotAllowed("There is no pending bank transfer with that id on this request."), cancellationToken);
         }
 
         if (string.IsNullOrWhiteSpace(reference))
@@ -245,6 +248,23 @@ public sealed partial class RefundService(
         }
 
         return await cancellations.SaveAsync(request, cancellationToken);
+    }
+
+    /// <summary>
+    /// A refusal based on refunds read after the request was loaded: when another staff member changed the
+    /// request in between, that change is the real answer.
+    /// </summary>
+    private async Task<Error> RefusedUnlessChangedAsync(CancellationRequest request, Error refusal, CancellationToken cancellationToken)
+    {
+        var current = await db.CancellationRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == request.Id, cancellationToken);
+        if (current is null || current.Version == request.Version)
+        {
+            return refusal;
+        }
+
+        // What this unit of work loaded is out of date: whoever reads next must see the current state.
+        db.ChangeTracker.Clear();
+        return CancellationService.ChangedBy(current);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Payment gateway unreachable for refund {RefundId}; it stays pending")]

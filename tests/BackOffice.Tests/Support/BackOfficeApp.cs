@@ -117,13 +117,14 @@ public abstract class BackOfficeApp(Provider provider) : WebApplicationFactory<P
         SupplierOrderStatus supplier = SupplierOrderStatus.None,
         string currency = "EUR",
         DateTimeOffset? requestedAt = null,
-        string? trackingNumber = null)
+        string? trackingNumber = null,
+        string email = Shopper)
     {
         await using var db = CreateContext();
         var number = NextOrderNumber();
         var sku = $"SKU-{number}";
         db.StockItems.Add(new StockItem(sku, "Teapot", 10));
-        var order = Order.Place(number, ShopperId, Shopper, "Sam Shopper", currency, [new OrderLine(sku, "Teapot", 2, 30m)], 5m, 0m, method, 65m, Clock.GetUtcNow().AddDays(-3),
+        var order = Order.Place(number, ShopperId, email, "Sam Shopper", currency, [new OrderLine(sku, "Teapot", 2, 30m)], 5m, 0m, method, 65m, Clock.GetUtcNow().AddDays(-3),
             method == PaymentMethod.Card ? $"pi_{number}" : null);
         order.UpdateFulfillment(fulfillment, trackingNumber is null ? null : "DHL", trackingNumber);
         if (supplier != SupplierOrderStatus.None)
