@@ -61,12 +61,15 @@ public sealed record QueuePage(IReadOnlyList<QueueRow> Rows, IReadOnlyDictionary
 
 /// <summary>
 /// The back-office queue: one status tab at a time, oldest first, with counts per tab. It runs three
-/// statements whatever the page: the overdue setting, the tab counts, and the page itself, which walks the
-/// (Status, RequestedAt, Id) index from the cursor.
+/// statements whatever the page: the overdue setting, the tab counts (capped), and the page itself, which
+/// walks the (Status, RequestedAt, Id) index from the cursor.
 /// </summary>
 public sealed class CancellationQueue(AppDbContext db)
 {
     public const int DefaultPageSize = 25;
+
+    /// <summary>Tab counts above this show as "1000+".</summary>
+    public const int CountCap = 1000;
 
     public static readonly CancellationStatus[] Tabs =
     [
@@ -80,10 +83,18 @@ public sealed class CancellationQueue(AppDbContext db)
         var overdueAfterHours = await db.StoreSettings.AsNoTracking().Select(s => s.OverdueAfterHours).SingleAsync(cancellationToken);
         var filtered = Filter(query, now, overdueAfterHours);
 
-        var counts = await filtered
-            .GroupBy(r => r.Status)
-            .Select(g => new { Status = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Status, g => g.Count, cancellationToken);
+        // Tab counts stop at CountCap, so counting costs the same at ten thousand requests as at ten million.
+        var counts = await db.StoreSettings.AsNoTracking()
+            .Select(_ => new[]
+            {
+                filtered.Where(r => r.Status == CancellationStatus.Requested).Take(CountCap + 1).Count(),
+                filtered.Where(r => r.Status == CancellationStatus.InProgress).Take(CountCap + 1).Count(),
+                filtered.Where(r => r.Status == CancellationStatus.AwaitingRepayment).Take(CountCap + 1).Count(),
+                filtered.Where(r => r.Status == CancellationStatus.Canceled).Take(CountCap + 1).Count(),
+                filtered.Where(r => r.Status == CancellationStatus.Rejected).Take(CountCap + 1).Count(),
+                filtered.Where(r => r.Status == CancellationStatus.Withdrawn).Take(CountCap + 1).Count(),
+            })
+            .SingleAsync(cancellationToken);
 
         var page = filtered.Where(r => r.Status == query.Status);
         if (query.After is { } after)
@@ -119,8 +130,12 @@ public sealed class CancellationQueue(AppDbContext db)
             next = new QueueCursor(rows[^1].RequestedAt, rows[^1].Id);
         }
 
-        return new QueuePage(rows, counts, next, overdueAfterHours);
+        var countsByTab = Tabs.Select((tab, i) => (tab, counts[i])).ToDictionary(t => t.tab, t => t.Item2);
+        return new QueuePage(rows, countsByTab, next, overdueAfterHours);
     }
+
+    public static string CountText(int count) =>
+        count > CountCap ? $"{CountCap}+" : count.ToString(CultureInfo.InvariantCulture);
 
     public static bool IsOverdue(DateTimeOffset requestedAt, DateTimeOffset now, int overdueAfterHours) =>
         now - requestedAt > TimeSpan.FromHours(overdueAfterHours);
