@@ -5,6 +5,9 @@ using CancellationPortal.Domain.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Serve wwwroot and library assets from the build output too (run.sh and the browser tests run it from there).
+builder.WebHost.UseStaticWebAssets();
+
 builder.Services.AddCancellationDomain(builder.Configuration, "CancellationPortal.BackOffice");
 builder.Services.AddStoreIdentity();
 builder.Services.ConfigureApplicationCookie(options =>
@@ -41,6 +44,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapRazorPages();
+app.MapStripeWebhook();
 
 await app.RunAsync();
 

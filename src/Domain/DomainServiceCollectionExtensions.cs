@@ -1,6 +1,7 @@
 using CancellationPortal.Domain.Cancellations;
 using CancellationPortal.Domain.Notifications;
 using CancellationPortal.Domain.Persistence;
+using CancellationPortal.Domain.Refunds.Stripe;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +34,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<Queue.CancellationQueue>();
         services.AddScoped<OutboxProcessor>();
         services.AddSingleton<IEmailSender, PickupFolderEmailSender>();
-        services.AddSingleton<Refunds.IPaymentGateway, Refunds.NoPaymentGateway>();
+        services.AddStripeRefunds(configuration);
         services.AddHostedService<OutboxDispatcher>();
 
         services.AddDataProtection().SetApplicationName(applicationName);

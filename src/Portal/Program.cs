@@ -5,6 +5,9 @@ using CancellationPortal.Domain.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Serve wwwroot and library assets from the build output too (run.sh and the browser tests run it from there).
+builder.WebHost.UseStaticWebAssets();
+
 builder.Services.AddCancellationDomain(builder.Configuration, "CancellationPortal.Portal");
 builder.Services.AddStoreIdentity().AddDefaultUI();
 builder.Services.ConfigureApplicationCookie(options =>

@@ -182,7 +182,7 @@ public sealed class CancellationRequest : IVersioned
         if (!CanDecide)
         {
             return Error.NotAllowed(Decision is null
-                ? $"A request that is {Status.ToDisplay().ToLowerInvariant()} cannot be decided."
+                ? $"A request with status “{Status.ToDisplay()}” cannot be decided."
                 : "A decision has already been recorded for this request.");
         }
 
@@ -252,7 +252,7 @@ public sealed class CancellationRequest : IVersioned
     }
 
     private Error Refused(CancellationAction action) =>
-        Error.NotAllowed($"A request that is {Status.ToDisplay().ToLowerInvariant()} cannot be {PastTense(action)}.");
+        Error.NotAllowed($"A request with status “{Status.ToDisplay()}” cannot be {PastTense(action)}.");
 
     private static string PastTense(CancellationAction action) => action switch
     {

@@ -1,7 +1,7 @@
+using CancellationPortal.Domain.Hosting;
 using CancellationPortal.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -29,7 +29,7 @@ public sealed partial class OutboxProcessor(
     IEmailSender emailSender,
     TimeProvider clock,
     IOptions<OutboxOptions> options,
-    ILogger<OutboxProcessor> logger)
+    ILogger<OutboxProcessor> logger) : IPeriodicWork
 {
     /// <returns>How many messages were attempted.</returns>
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
@@ -76,6 +76,8 @@ public sealed partial class OutboxProcessor(
         return attempted;
     }
 
+    Task IPeriodicWork.RunOnceAsync(CancellationToken cancellationToken) => DeliverDueAsync(cancellationToken);
+
     private Task SendAsync(OutboxMessage message, CancellationToken cancellationToken) => message.Kind switch
     {
         EmailMessage.OutboxKind => emailSender.SendAsync(EmailMessage.FromJson(message.Payload), cancellationToken),
@@ -89,31 +91,14 @@ public sealed partial class OutboxProcessor(
     private partial void LogFailed(Exception exception, Guid messageId, string kind, int attempts, OutboxStatus status);
 }
 
-/// <summary>The background job that runs <see cref="OutboxProcessor"/> on a timer, a fresh scope per tick.</summary>
-public sealed partial class OutboxDispatcher(
+/// <summary>The background job that runs <see cref="OutboxProcessor"/> on a timer.</summary>
+public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
-    ILogger<OutboxDispatcher> logger) : BackgroundService
+    ILogger<OutboxDispatcher> logger) : PeriodicJob<OutboxProcessor>(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.PollInterval, clock);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<OutboxProcessor>().DeliverDueAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogTickFailed(ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
-    }
+    protected override TimeSpan Interval => options.Value.PollInterval;
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox dispatch tick failed")]
-    private partial void LogTickFailed(Exception exception);
+    protected override bool Enabled => options.Value.Enabled;
 }

@@ -22,6 +22,9 @@ public sealed class PickupFolderEmailSender(IOptions<EmailOptions> options) : IE
             Subject = message.Subject,
             Body = message.TextBody,
             BodyEncoding = Encoding.UTF8,
+
+            // Quoted-printable keeps the text readable in the file itself; base64 would hide it from anyone opening it in an editor.
+            BodyTransferEncoding = System.Net.Mime.TransferEncoding.QuotedPrintable,
             SubjectEncoding = Encoding.UTF8,
         };
         if (message.HtmlBody is not null)

@@ -78,12 +78,13 @@ public sealed class Order : IVersioned
     public Money PaidMoney => new(AmountPaid, Currency);
 
     /// <summary>
-    /// Money that goes back through a refund (card, bank deposit). Points and store credit are given back
-    /// automatically, and an unpaid order has nothing to give back.
+    /// Money that goes back through a refund. Points and store credit are given back automatically, and an
+    /// unpaid order has nothing to give back. Any other way of paying counts, so money paid by a method added
+    /// later is refunded rather than silently kept by canceling at once.
     /// </summary>
-    public decimal RefundableAmount => PaymentMethod is PaymentMethod.Card or PaymentMethod.BankDeposit or PaymentMethod.CashOnDelivery
-        ? AmountPaid
-        : 0m;
+    public decimal RefundableAmount => PaymentMethod is PaymentMethod.Points or PaymentMethod.StoreCredit
+        ? 0m
+        : AmountPaid;
 
     public bool HasMoneyToRefund => RefundableAmount > 0m;
 

@@ -148,10 +148,11 @@ public sealed partial class DemoSeeder(
             order.UpdateFulfillment(fulfillment);
         }
 
-        // Some unfulfilled orders ship from a drop-ship supplier, in each supplier state.
-        if (fulfillment == FulfillmentStatus.Unfulfilled && index % 4 == 1)
+        // Some unfulfilled orders ship from a drop-ship supplier, in each supplier state. Unfulfilled orders come
+        // in runs of three every eighteen, so the middle one of each run takes the next supplier state in turn.
+        if (fulfillment == FulfillmentStatus.Unfulfilled && index % 3 == 1)
         {
-            order.UpdateSupplier((SupplierOrderStatus)(1 + (index / 4 % 3)), faker.Company.CompanyName());
+            order.UpdateSupplier((SupplierOrderStatus)(1 + (index / 18 % 3)), faker.Company.CompanyName());
         }
 
         return order;

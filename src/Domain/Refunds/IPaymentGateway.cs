@@ -21,7 +21,22 @@ public sealed record GatewayRefundResult(GatewayRefundStatus Status, string? Pro
     public static GatewayRefundResult Success(string providerRefundId) => new(GatewayRefundStatus.Succeeded, providerRefundId, null);
     public static GatewayRefundResult Pending(string providerRefundId) => new(GatewayRefundStatus.Pending, providerRefundId, null);
     public static GatewayRefundResult Failure(string message) => new(GatewayRefundStatus.Failed, null, message);
+
+    /// <summary>
+    /// The provider could not be reached or gave no answer: the refund may or may not exist there. The row
+    /// stays pending (its id is the idempotency key) and reconciliation finds out; it must never be re-issued
+    /// under a new key. <see cref="FailureMessage"/> explains this to staff.
+    /// </summary>
+    public static GatewayRefundResult Unknown(string message) => new(GatewayRefundStatus.Pending, null, message);
+
+    public bool IsOutcomeUnknown => Status == GatewayRefundStatus.Pending && ProviderRefundId is null;
 }
+
+/// <summary>What reconciliation knows about a refund it sent earlier.</summary>
+/// <param name="IdempotencyKey">Our Refund row's id, also stored in the provider's metadata as refund_id.</param>
+/// <param name="ProviderRefundId">The provider's id (re_...) when the outcome was recorded; null when it never was.</param>
+/// <param name="PaymentReference">The payment the refund was taken from, whose refunds are searched for the key.</param>
+public sealed record GatewayRefundLookup(Guid IdempotencyKey, string? ProviderRefundId, string PaymentReference);
 
 /// <summary>Sends card refunds to the payment provider.</summary>
 public interface IPaymentGateway
@@ -32,7 +47,17 @@ public interface IPaymentGateway
     /// <summary>How staff see the gateway, e.g. "Stripe" or "Sandbox — no money moves".</summary>
     string DisplayName { get; }
 
+    /// <summary>
+    /// Sends a refund. Calling it again with the same <see cref="GatewayRefundRequest.IdempotencyKey"/> and the
+    /// same details returns the first outcome and never pays twice.
+    /// </summary>
     Task<GatewayRefundResult> RefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The provider's current view of a refund sent earlier, by provider id or else by our idempotency key;
+    /// null when the provider has no such refund (the call never reached it).
+    /// </summary>
+    Task<GatewayRefundResult?> FindRefundAsync(GatewayRefundLookup lookup, CancellationToken cancellationToken);
 }
 
 /// <summary>The gateway when none is configured: every card refund is refused with an explanation.</summary>
@@ -44,4 +69,7 @@ public sealed class NoPaymentGateway : IPaymentGateway
 
     public Task<GatewayRefundResult> RefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken) =>
         Task.FromResult(GatewayRefundResult.Failure("Card refunds are not available: no payment gateway is configured."));
+
+    public Task<GatewayRefundResult?> FindRefundAsync(GatewayRefundLookup lookup, CancellationToken cancellationToken) =>
+        Task.FromResult<GatewayRefundResult?>(null);
 }

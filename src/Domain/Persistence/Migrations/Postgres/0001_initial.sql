@@ -28,6 +28,16 @@ CREATE TABLE "AspNetUsers" (
 );
 
 
+CREATE TABLE "CardPayments" (
+    "PaymentIntentId" character varying(255) NOT NULL,
+    "OrderNumber" character varying(32),
+    "Amount" numeric(18,4) NOT NULL,
+    "Currency" character varying(3) NOT NULL,
+    "SucceededAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_CardPayments" PRIMARY KEY ("PaymentIntentId")
+);
+
+
 CREATE TABLE "CreditNotes" (
     "Id" uuid NOT NULL,
     "Number" character varying(32) NOT NULL,
@@ -122,6 +132,14 @@ CREATE TABLE "PointsEntries" (
     "RefundId" uuid,
     "At" timestamp with time zone NOT NULL,
     CONSTRAINT "PK_PointsEntries" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE "ProcessedWebhookEvents" (
+    "Id" character varying(255) NOT NULL,
+    "Type" character varying(64) NOT NULL,
+    "ReceivedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_ProcessedWebhookEvents" PRIMARY KEY ("Id")
 );
 
 
@@ -328,6 +346,9 @@ CREATE INDEX "IX_CancellationRequests_Status_RequestedAt_Id" ON "CancellationReq
 CREATE UNIQUE INDEX "UX_CancellationRequests_OpenPerOrder" ON "CancellationRequests" ("OrderId") WHERE "Status" IN ('Requested', 'InProgress', 'AwaitingRepayment');
 
 
+CREATE INDEX "IX_CardPayments_OrderNumber" ON "CardPayments" ("OrderNumber");
+
+
 CREATE UNIQUE INDEX "IX_CreditNotes_Number" ON "CreditNotes" ("Number");
 
 
@@ -365,6 +386,9 @@ CREATE INDEX "IX_PointsEntries_CustomerId_At" ON "PointsEntries" ("CustomerId", 
 
 
 CREATE UNIQUE INDEX "IX_PointsEntries_RefundId" ON "PointsEntries" ("RefundId");
+
+
+CREATE INDEX "IX_ProcessedWebhookEvents_ReceivedAt" ON "ProcessedWebhookEvents" ("ReceivedAt");
 
 
 CREATE INDEX "IX_Refunds_ProviderReference" ON "Refunds" ("ProviderReference");

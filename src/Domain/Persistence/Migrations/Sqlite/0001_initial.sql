@@ -26,6 +26,15 @@ CREATE TABLE "AspNetUsers" (
 );
 
 
+CREATE TABLE "CardPayments" (
+    "PaymentIntentId" TEXT NOT NULL CONSTRAINT "PK_CardPayments" PRIMARY KEY,
+    "OrderNumber" TEXT NULL,
+    "Amount" TEXT NOT NULL,
+    "Currency" TEXT NOT NULL,
+    "SucceededAt" INTEGER NOT NULL
+);
+
+
 CREATE TABLE "CreditNotes" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_CreditNotes" PRIMARY KEY,
     "Number" TEXT NOT NULL,
@@ -113,6 +122,13 @@ CREATE TABLE "PointsEntries" (
     "Description" TEXT NOT NULL,
     "RefundId" TEXT NULL,
     "At" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "ProcessedWebhookEvents" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_ProcessedWebhookEvents" PRIMARY KEY,
+    "Type" TEXT NOT NULL,
+    "ReceivedAt" INTEGER NOT NULL
 );
 
 
@@ -312,6 +328,9 @@ CREATE INDEX "IX_CancellationRequests_Status_RequestedAt_Id" ON "CancellationReq
 CREATE UNIQUE INDEX "UX_CancellationRequests_OpenPerOrder" ON "CancellationRequests" ("OrderId") WHERE "Status" IN ('Requested', 'InProgress', 'AwaitingRepayment');
 
 
+CREATE INDEX "IX_CardPayments_OrderNumber" ON "CardPayments" ("OrderNumber");
+
+
 CREATE UNIQUE INDEX "IX_CreditNotes_Number" ON "CreditNotes" ("Number");
 
 
@@ -349,6 +368,9 @@ CREATE INDEX "IX_PointsEntries_CustomerId_At" ON "PointsEntries" ("CustomerId", 
 
 
 CREATE UNIQUE INDEX "IX_PointsEntries_RefundId" ON "PointsEntries" ("RefundId");
+
+
+CREATE INDEX "IX_ProcessedWebhookEvents_ReceivedAt" ON "ProcessedWebhookEvents" ("ReceivedAt");
 
 
 CREATE INDEX "IX_Refunds_ProviderReference" ON "Refunds" ("ProviderReference");

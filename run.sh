@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Builds and starts the whole system on the embedded SQLite database with demo data.
+# Ctrl+C stops both apps. Override the addresses with PORTAL_URL / BACKOFFICE_URL.
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+
+portal_url=${PORTAL_URL:-http://localhost:5080}
+backoffice_url=${BACKOFFICE_URL:-http://localhost:5090}
+export Database__DataFolder=${Database__DataFolder:-$root/data}
+export Email__PickupFolder=${Email__PickupFolder:-$root/data/mail}
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production}
+
+echo "Building ..."
+dotnet build src/Portal/Portal.csproj -c Release -nologo -v quiet
+dotnet build src/BackOffice/BackOffice.csproj -c Release -nologo -v quiet
+
+bin=net10.0
+portal_dll=$root/src/Portal/bin/Release/$bin/CancellationPortal.Portal.dll
+backoffice_dll=$root/src/BackOffice/bin/Release/$bin/CancellationPortal.BackOffice.dll
+
+echo "Migrating and seeding the demo data (only when the database is empty) ..."
+(cd "$(dirname "$backoffice_dll")" && dotnet "$backoffice_dll" seed-demo)
+
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  echo "Stopping ..."
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap stop INT TERM EXIT
+
+(cd "$(dirname "$portal_dll")" && exec env Urls="$portal_url" dotnet "$portal_dll") &
+pids+=($!)
+(cd "$(dirname "$backoffice_dll")" && exec env Urls="$backoffice_url" dotnet "$backoffice_dll") &
+pids+=($!)
+
+healthy() {
+  for _ in $(seq 1 120); do
+    curl -fsS "$1/healthz" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  return 1
+}
+for url in "$portal_url" "$backoffice_url"; do
+  healthy "$url" || { echo "The app at $url did not start: see the log above (is the port already in use?)." >&2; exit 1; }
+done
+
+password=${Demo__Password:-$(grep -o 'DefaultPassword = "[^"]*"' src/Domain/Persistence/DemoSeeder.cs | cut -d'"' -f2)}
+cat <<MSG
+
+  CancellationPortal is running.
+
+  Shopper portal:  $portal_url
+  Back-office:     $backoffice_url
+
+  Demo logins (password for all: $password)
+    shopper@example.com   Customer (portal)
+    support@example.com   Support  (back-office)
+    manager@example.com   Manager  (back-office)
+    admin@example.com     Admin    (back-office)
+
+  Emails are written as .eml files to $Email__PickupFolder
+  Press Ctrl+C to stop.
+
+MSG
+wait

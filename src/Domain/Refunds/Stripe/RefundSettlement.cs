@@ -1,0 +1,82 @@
+using CancellationPortal.Domain.Cancellations;
+using CancellationPortal.Domain.Common;
+using CancellationPortal.Domain.Notifications;
+using CancellationPortal.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CancellationPortal.Domain.Refunds.Stripe;
+
+/// <summary>
+/// Records what the provider says became of a refund: the same steps whether the news comes from a webhook
+/// or from reconciliation. Adds to the unit of work; the caller commits.
+/// </summary>
+public sealed class RefundSettlement(AppDbContext db, CancellationCompletion completion, IOptions<EmailOptions> email)
+{
+    /// <returns>True when the refund row changed.</returns>
+    public async Task<bool> ApplyAsync(Refund refund, GatewayRefundResult outcome, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(refund);
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (refund.Status != RefundStatus.Pending)
+        {
+            // Settled already (events arrive in any order and more than once): the first settlement stands.
+            return false;
+        }
+
+        switch (outcome.Status)
+        {
+            case GatewayRefundStatus.Succeeded:
+                refund.Succeed(outcome.ProviderRefundId, now);
+                await SucceededAsync(refund, now, cancellationToken);
+                return true;
+            case GatewayRefundStatus.Failed:
+                refund.Fail(outcome.FailureMessage ?? "The refund failed.", now);
+                if (outcome.ProviderRefundId is not null)
+                {
+                    refund.RecordProviderReference(outcome.ProviderRefundId);
+                }
+
+                await FailedAsync(refund, now, cancellationToken);
+                return true;
+            default:
+                if (outcome.ProviderRefundId is null || outcome.ProviderRefundId == refund.ProviderReference)
+                {
+                    return false;
+                }
+
+                refund.RecordProviderReference(outcome.ProviderRefundId);
+                return true;
+        }
+    }
+
+    private async Task SucceededAsync(Refund refund, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var request = await LoadRequestAsync(refund, cancellationToken);
+        request.Note(Actor.System, now, "Card refund confirmed", $"{refund.Money} ({refund.ProviderReference})");
+        await completion.CompleteIfSettledAsync(request, Actor.System, now, cancellationToken);
+    }
+
+    private async Task FailedAsync(Refund refund, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var request = await LoadRequestAsync(refund, cancellationToken);
+        request.FlagFailedRefund(true);
+        request.Note(Actor.System, now, "Card refund failed", $"{refund.Money}: {refund.FailureReason}");
+        db.EnqueueEmail(
+            new EmailMessage(
+                email.Value.SupportAddress,
+                $"Card refund failed for order {request.Order.Number}",
+                $"""
+                The card refund of {refund.Money} for order {request.Order.Number} failed.
+                Reason: {refund.FailureReason}
+
+                The cancellation stays in progress and is flagged in the queue. Retry the refund or choose another
+                refund method (store credit or bank transfer).
+                """),
+            request.Order.Number,
+            now);
+    }
+
+    private Task<CancellationRequest> LoadRequestAsync(Refund refund, CancellationToken cancellationToken) =>
+        db.CancellationRequests.Include(r => r.Order).SingleAsync(r => r.Id == refund.RequestId, cancellationToken);
+}

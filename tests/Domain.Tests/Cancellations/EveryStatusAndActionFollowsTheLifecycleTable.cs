@@ -1,0 +1,256 @@
+using CancellationPortal.Domain.Cancellations;
+using CancellationPortal.Domain.Common;
+using CancellationPortal.Domain.Orders;
+using CancellationPortal.Domain.Refunds;
+using CancellationPortal.Domain.Tests.Support;
+
+namespace CancellationPortal.Domain.Tests.Cancellations;
+
+/// <summary>
+/// DESIGN.md §2 as a table: every status × every step a page can offer. The cases come from the enums, so a
+/// new status or action shows up here as a failing case until the table below says what it should do.
+/// </summary>
+public sealed class EveryStatusAndActionFollowsTheLifecycleTable
+{
+    /// <summary>What a page can do to a request: each action, Undo in both flavours, and recording a decision.</summary>
+    public enum Step
+    {
+        Accept,
+        Reject,
+        Withdraw,
+        Complete,
+        UndoWithoutMoneyBack,
+        UndoAfterMoneyWentBack,
+        ConfirmRepayment,
+        Decide,
+    }
+
+    private const CancellationStatus Refused = (CancellationStatus)(-1);
+
+    private static readonly DateTimeOffset Start = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset StepAt = Start.AddHours(5);
+    private static readonly Actor Shopper = Actor.Shopper("customer-1", "Sam Shopper");
+    private static readonly Actor Staff = Actor.Staff("staff-1", "Sue Support");
+    private static readonly Actor OtherStaff = Actor.Staff("staff-2", "Max Manager");
+
+    /// <summary>The expected table: (status, step) → where the request lands. Anything missing is refused.</summary>
+    private static readonly Dictionary<(CancellationStatus, Step), CancellationStatus> Allowed = new()
+    {
+        [(CancellationStatus.Requested, Step.Accept)] = CancellationStatus.InProgress,
+        [(CancellationStatus.Requested, Step.Reject)] = CancellationStatus.Rejected,
+        [(CancellationStatus.Requested, Step.Withdraw)] = CancellationStatus.Withdrawn,
+
+        [(CancellationStatus.InProgress, Step.Complete)] = CancellationStatus.Canceled,
+        [(CancellationStatus.InProgress, Step.UndoWithoutMoneyBack)] = CancellationStatus.Undone,
+        [(CancellationStatus.InProgress, Step.UndoAfterMoneyWentBack)] = CancellationStatus.AwaitingRepayment,
+        [(CancellationStatus.InProgress, Step.Decide)] = CancellationStatus.InProgress,
+
+        [(CancellationStatus.Canceled, Step.UndoWithoutMoneyBack)] = CancellationStatus.Undone,
+        [(CancellationStatus.Canceled, Step.UndoAfterMoneyWentBack)] = CancellationStatus.AwaitingRepayment,
+
+        [(CancellationStatus.AwaitingRepayment, Step.ConfirmRepayment)] = CancellationStatus.Undone,
+
+        // Rejected, Withdrawn and Undone are final: every step is refused.
+    };
+
+    public static TheoryData<CancellationStatus, Step> EveryStatusAndStep()
+    {
+        var data = new TheoryData<CancellationStatus, Step>();
+        foreach (var status in Enum.GetValues<CancellationStatus>())
+        {
+            foreach (var step in Steps())
+            {
+                data.Add(status, step);
+            }
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void TheStepsCoverEveryActionOfTheAggregate()
+    {
+        var covered = Steps().Select(ActionOf).OfType<CancellationAction>().Distinct();
+
+        covered.ShouldBe(Enum.GetValues<CancellationAction>(), ignoreOrder: true);
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryStatusAndStep))]
+    public void TheStepLandsWhereTheTableSaysOrIsRefusedWithoutChangingAnything(CancellationStatus status, Step step)
+    {
+        var request = RequestIn(status);
+        request.Status.ShouldBe(status);
+        var auditBefore = request.AuditEntries.Count;
+        var changedBy = request.LastChangedByName;
+        var changedAt = request.LastChangedAt;
+        var closedAt = request.ClosedAt;
+        var expected = Allowed.TryGetValue((status, step), out var to) ? to : Refused;
+
+        var result = Perform(request, step);
+
+        if (expected == Refused)
+        {
+            result.IsSuccess.ShouldBeFalse($"{step} from {status} should be refused");
+            result.Error!.Kind.ShouldBe(ErrorKind.NotAllowed);
+            result.Error.Message.ShouldContain($"“{status.ToDisplay()}”");
+            request.Status.ShouldBe(status);
+            request.AuditEntries.Count.ShouldBe(auditBefore);
+            request.LastChangedByName.ShouldBe(changedBy);
+            request.LastChangedAt.ShouldBe(changedAt);
+            request.ClosedAt.ShouldBe(closedAt);
+            return;
+        }
+
+        result.IsSuccess.ShouldBeTrue($"{step} from {status} should be allowed, but: {result.Error?.Message}");
+        request.Status.ShouldBe(expected);
+        request.AuditEntries.Count.ShouldBe(auditBefore + 1);
+        var entry = request.AuditEntries[^1];
+        var actor = ActorOf(step);
+        entry.RequestId.ShouldBe(request.Id);
+        entry.OrderId.ShouldBe(request.OrderId);
+        entry.ActorKind.ShouldBe(actor.Kind);
+        entry.ActorId.ShouldBe(actor.Id);
+        entry.ActorName.ShouldBe(actor.Name);
+        entry.At.ShouldBe(StepAt);
+        entry.FromStatus.ShouldBe(status);
+        entry.ToStatus.ShouldBe(expected);
+        entry.Note.ShouldBe(NoteOf(step) ?? (step == Step.Decide ? request.Decision!.Summary() : null));
+        entry.Action.ShouldNotBeNullOrWhiteSpace();
+        request.LastChangedByName.ShouldBe(actor.Name);
+        request.LastChangedAt.ShouldBe(StepAt);
+        request.IsOpen.ShouldBe(expected.IsOpen());
+        if (expected.IsOpen())
+        {
+            request.ClosedAt.ShouldBeNull();
+        }
+        else
+        {
+            request.ClosedAt.ShouldBe(StepAt);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryStatusAndStep))]
+    public void TheCanPredicateAgreesWithTheOutcome(CancellationStatus status, Step step)
+    {
+        var request = RequestIn(status);
+
+        var predicate = Can(request, step);
+        var outcome = Perform(request, step).IsSuccess;
+
+        predicate.ShouldBe(Allowed.ContainsKey((status, step)));
+        outcome.ShouldBe(predicate);
+    }
+
+    [Fact]
+    public void ADecisionIsRecordedOnlyOnce()
+    {
+        var request = RequestIn(CancellationStatus.InProgress);
+        Perform(request, Step.Decide).IsSuccess.ShouldBeTrue();
+        var auditCount = request.AuditEntries.Count;
+
+        request.CanDecide.ShouldBeFalse();
+        var second = request.Decide(Decision() with { RefundAmount = 1m }, Staff, StepAt.AddMinutes(1));
+
+        second.Error!.Kind.ShouldBe(ErrorKind.NotAllowed);
+        request.Decision!.RefundAmount.ShouldBe(40m);
+        request.AuditEntries.Count.ShouldBe(auditCount);
+        request.LastChangedByName.ShouldBe(OtherStaff.Name);
+        second.Error.Message.ShouldContain("already");
+    }
+
+    private static IEnumerable<Step> Steps() => Enum.GetValues<Step>();
+
+    /// <summary>The aggregate action a step exercises; null for Decide, which is no status change.</summary>
+    private static CancellationAction? ActionOf(Step step) => step switch
+    {
+        Step.Accept => CancellationAction.Accept,
+        Step.Reject => CancellationAction.Reject,
+        Step.Withdraw => CancellationAction.Withdraw,
+        Step.Complete => CancellationAction.Complete,
+        Step.UndoWithoutMoneyBack or Step.UndoAfterMoneyWentBack => CancellationAction.Undo,
+        Step.ConfirmRepayment => CancellationAction.ConfirmRepayment,
+        Step.Decide => null,
+        _ => throw new ArgumentOutOfRangeException(nameof(step), step, "Say in the table what this step does."),
+    };
+
+    private static Actor ActorOf(Step step) => step == Step.Withdraw ? Shopper : OtherStaff;
+
+    private static string? NoteOf(Step step) => step switch
+    {
+        Step.Reject => "Already handed to the courier.",
+        Step.Complete => "Refunded in full.",
+        Step.UndoWithoutMoneyBack or Step.UndoAfterMoneyWentBack => "The shopper wants the order after all.",
+        Step.ConfirmRepayment => "Bank deposit received.",
+        _ => null,
+    };
+
+    private static Result Perform(CancellationRequest request, Step step) => step switch
+    {
+        Step.Accept => request.Accept(ActorOf(step), StepAt),
+        Step.Reject => request.Reject(ActorOf(step), NoteOf(step)!, StepAt),
+        Step.Withdraw => request.Withdraw(ActorOf(step), StepAt),
+        Step.Complete => request.Complete(ActorOf(step), StepAt, NoteOf(step)),
+        Step.UndoWithoutMoneyBack => request.Undo(ActorOf(step), moneyWentBack: false, NoteOf(step), StepAt),
+        Step.UndoAfterMoneyWentBack => request.Undo(ActorOf(step), moneyWentBack: true, NoteOf(step), StepAt),
+        Step.ConfirmRepayment => request.ConfirmRepayment(ActorOf(step), NoteOf(step)!, StepAt),
+        Step.Decide => request.Decide(Decision(), ActorOf(step), StepAt),
+        _ => throw new ArgumentOutOfRangeException(nameof(step), step, "Say in the table what this step does."),
+    };
+
+    private static bool Can(CancellationRequest request, Step step) => step switch
+    {
+        Step.Accept => request.CanAccept,
+        Step.Reject => request.CanReject,
+        Step.Withdraw => request.CanWithdraw,
+        Step.Complete => request.CanComplete,
+        Step.UndoWithoutMoneyBack or Step.UndoAfterMoneyWentBack => request.CanUndo,
+        Step.ConfirmRepayment => request.CanConfirmRepayment,
+        Step.Decide => request.CanDecide,
+        _ => throw new ArgumentOutOfRangeException(nameof(step), step, "Say in the table which predicate drives this step."),
+    };
+
+    private static CancellationDecision Decision() => new(
+        DecisionReason.CustomerRequest, null, RefundMethod.OriginalPayment, 40m, null, RefundNow: true, Restock: true, NotifyShopper: true, StaffNote: null);
+
+    /// <summary>Drives a fresh request to a status through the real transitions.</summary>
+    internal static CancellationRequest RequestIn(CancellationStatus status)
+    {
+        var order = TestOrders.Paid(PaymentMethod.Card, 40m);
+        var request = CancellationRequest.Submit(order, PolicyAnswer.Allowed, Shopper, "portal", ShopperReason.ChangedMind, null, Start).Value!;
+        var at = Start.AddHours(1);
+        switch (status)
+        {
+            case CancellationStatus.Requested:
+                break;
+            case CancellationStatus.InProgress:
+                request.Accept(Staff, at).IsSuccess.ShouldBeTrue();
+                break;
+            case CancellationStatus.Canceled:
+                request.Accept(Staff, at).IsSuccess.ShouldBeTrue();
+                request.Complete(Staff, at).IsSuccess.ShouldBeTrue();
+                break;
+            case CancellationStatus.Rejected:
+                request.Reject(Staff, "Out of reach.", at).IsSuccess.ShouldBeTrue();
+                break;
+            case CancellationStatus.Withdrawn:
+                request.Withdraw(Shopper, at).IsSuccess.ShouldBeTrue();
+                break;
+            case CancellationStatus.AwaitingRepayment:
+                request.Accept(Staff, at).IsSuccess.ShouldBeTrue();
+                request.Complete(Staff, at).IsSuccess.ShouldBeTrue();
+                request.Undo(Staff, moneyWentBack: true, null, at).IsSuccess.ShouldBeTrue();
+                break;
+            case CancellationStatus.Undone:
+                request.Accept(Staff, at).IsSuccess.ShouldBeTrue();
+                request.Undo(Staff, moneyWentBack: false, null, at).IsSuccess.ShouldBeTrue();
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(status), status, "Say how a request reaches this status.");
+        }
+
+        request.Status.ShouldBe(status);
+        return request;
+    }
+}

@@ -1,0 +1,125 @@
+using CancellationPortal.Domain.Cancellations;
+using CancellationPortal.Domain.Common;
+using CancellationPortal.Domain.Orders;
+using CancellationPortal.Domain.Tests.Support;
+using CancellationPortal.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace CancellationPortal.Domain.Tests.Persistence;
+
+/// <summary>Optimistic concurrency on the request and the order: the second writer with a stale copy loses.</summary>
+public abstract class TwoWritersOnOneRowCannotBothWin(Provider provider) : DatabaseTest(provider)
+{
+    private static readonly Actor Shopper = Actor.Shopper("customer-1", "Sam Shopper");
+    private static readonly Actor Sue = Actor.Staff("staff-1", "Sue Support");
+    private static readonly Actor Max = Actor.Staff("staff-2", "Max Manager");
+
+    [Fact]
+    public async Task TheSecondSaveOfAStaleRequestThrows()
+    {
+        var requestId = await RequestedAsync();
+        await using var first = NewContext();
+        await using var second = NewContext();
+        var mine = await first.CancellationRequests.SingleAsync(r => r.Id == requestId);
+        var theirs = await second.CancellationRequests.SingleAsync(r => r.Id == requestId);
+
+        mine.Accept(Sue, Clock.GetUtcNow()).IsSuccess.ShouldBeTrue();
+        theirs.Reject(Max, "Already shipped.", Clock.GetUtcNow()).IsSuccess.ShouldBeTrue();
+        await first.SaveChangesAsync();
+
+        await Should.ThrowAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+        await using var check = NewContext();
+        var stored = await check.CancellationRequests.SingleAsync(r => r.Id == requestId);
+        stored.Status.ShouldBe(CancellationStatus.InProgress);
+        stored.Version.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task TheSecondSaveOfAStaleOrderThrows()
+    {
+        var order = await SaveAsync(TestOrders.Paid());
+        await using var first = NewContext();
+        await using var second = NewContext();
+        var mine = await first.Orders.SingleAsync(o => o.Id == order.Id);
+        var theirs = await second.Orders.SingleAsync(o => o.Id == order.Id);
+
+        mine.UpdateFulfillment(FulfillmentStatus.FulfillmentInProgress);
+        theirs.MarkCanceled(Clock.GetUtcNow());
+        await first.SaveChangesAsync();
+
+        await Should.ThrowAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+        await using var check = NewContext();
+        var stored = await check.Orders.SingleAsync(o => o.Id == order.Id);
+        stored.IsCanceled.ShouldBeFalse();
+        stored.FulfillmentStatus.ShouldBe(FulfillmentStatus.FulfillmentInProgress);
+    }
+
+    [Fact]
+    public async Task TwoStaffAcceptingAtOnceGiveOneSuccessAndOneConflictNamingTheWinner()
+    {
+        var requestId = await RequestedAsync();
+        await using var first = NewContext();
+        await using var second = NewContext();
+
+        var results = await Task.WhenAll(
+            Task.Run(() => ServiceOn(first).AcceptAsync(requestId, 0, Sue)),
+            Task.Run(() => ServiceOn(second).AcceptAsync(requestId, 0, Max)));
+
+        results.Count(r => r.IsSuccess).ShouldBe(1);
+        var winner = results.Single(r => r.IsSuccess).Value!.AssignedToName!;
+        var loser = results.Single(r => !r.IsSuccess).Error!;
+        loser.Kind.ShouldBe(ErrorKind.Conflict);
+        loser.Message.ShouldContain($"changed by {winner}");
+        await using var check = NewContext();
+        (await check.AuditEntries.CountAsync(a => a.RequestId == requestId && a.ToStatus == CancellationStatus.InProgress)).ShouldBe(1);
+        (await check.Outbox.CountAsync()).ShouldBe(2, "the request-received mail and one acceptance mail");
+    }
+
+    [Fact]
+    public async Task AStaffMemberWhoLoadedBeforeAnotherAcceptedGetsAConflictNamingThem()
+    {
+        var requestId = await RequestedAsync();
+        await using var first = NewContext();
+        await using var second = NewContext();
+        var slow = ServiceOn(second);
+
+        // Max opened the request before Sue accepted it; his copy still says version 0 when he presses Accept.
+        (await slow.LoadAsync(requestId, default))!.Version.ShouldBe(0);
+        Clock.Advance(TimeSpan.FromMinutes(3));
+        (await ServiceOn(first).AcceptAsync(requestId, 0, Sue)).IsSuccess.ShouldBeTrue();
+        var lost = await slow.AcceptAsync(requestId, 0, Max);
+
+        lost.Error!.Kind.ShouldBe(ErrorKind.Conflict);
+        lost.Error.Message.ShouldBe("This request was changed by Sue Support at 2026-11-02 09:03 UTC. Here is its current state.");
+        await using var check = NewContext();
+        (await check.CancellationRequests.SingleAsync(r => r.Id == requestId)).AssignedToName.ShouldBe("Sue Support");
+    }
+
+    [Fact]
+    public async Task AcceptingWithAnOutdatedVersionIsAConflict()
+    {
+        var requestId = await RequestedAsync();
+        await using (var db = NewContext())
+        {
+            (await ServiceOn(db).AcceptAsync(requestId, 0, Sue)).IsSuccess.ShouldBeTrue();
+        }
+
+        await using var again = NewContext();
+        var result = await ServiceOn(again).RejectAsync(requestId, 0, "Too late.", Max);
+
+        result.Error!.Kind.ShouldBe(ErrorKind.Conflict);
+        result.Error.Message.ShouldContain("Sue Support");
+    }
+
+    private async Task<Guid> RequestedAsync()
+    {
+        var order = await SaveAsync(TestOrders.Paid(customerId: Shopper.Id));
+        await using var db = NewContext();
+        var result = await ServiceOn(db).RequestAsync(Shopper.Id, order.Id, ShopperReason.ChangedMind, null, Shopper);
+        return result.Value!.Id;
+    }
+}
+
+public sealed class TwoWritersOnOneRowCannotBothWinOnSqlite() : TwoWritersOnOneRowCannotBothWin(Provider.Sqlite);
+
+public sealed class TwoWritersOnOneRowCannotBothWinOnPostgres() : TwoWritersOnOneRowCannotBothWin(Provider.Postgres);

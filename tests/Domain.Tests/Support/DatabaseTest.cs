@@ -1,0 +1,45 @@
+using CancellationPortal.Domain.Cancellations;
+using CancellationPortal.Domain.Orders;
+using CancellationPortal.Domain.Persistence;
+using CancellationPortal.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace CancellationPortal.Domain.Tests.Support;
+
+/// <summary>A fresh migrated database per test, on the provider the subclass names.</summary>
+public abstract class DatabaseTest(Provider provider) : IAsyncLifetime
+{
+    protected Provider Provider { get; } = provider;
+
+    protected TestDatabase Database { get; private set; } = null!;
+
+    protected FakeTimeProvider Clock { get; } = new();
+
+    public async Task InitializeAsync() => Database = await TestDatabase.CreateAsync(Provider);
+
+    public async Task DisposeAsync() => await Database.DisposeAsync();
+
+    protected AppDbContext NewContext(params IInterceptor[] interceptors)
+    {
+        if (interceptors.Length == 0)
+        {
+            return Database.CreateContext();
+        }
+
+        var builder = new DbContextOptionsBuilder<AppDbContext>();
+        DomainServiceCollectionExtensions.ConfigureDatabase(builder, Database.Options);
+        builder.AddInterceptors(interceptors);
+        return new AppDbContext(builder.Options);
+    }
+
+    protected CancellationService ServiceOn(AppDbContext db) => new(db, new CancellationCompletion(db), Clock);
+
+    protected async Task<Order> SaveAsync(Order order)
+    {
+        await using var db = NewContext();
+        db.Orders.Add(order);
+        await db.SaveChangesAsync();
+        return order;
+    }
+}

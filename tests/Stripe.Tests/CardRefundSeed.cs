@@ -1,0 +1,43 @@
+using CancellationPortal.Domain.Cancellations;
+using CancellationPortal.Domain.Common;
+using CancellationPortal.Domain.Orders;
+using CancellationPortal.Domain.Refunds;
+using CancellationPortal.TestSupport;
+
+namespace CancellationPortal.Stripe.Tests;
+
+public sealed record SeededCardRefund(Guid OrderId, string OrderNumber, Guid RequestId, Guid RefundId);
+
+/// <summary>A card-paid order with an accepted cancellation and its card refund committed as Pending, as the refund issuer leaves it.</summary>
+public static class CardRefundSeed
+{
+    public static async Task<SeededCardRefund> CreateAsync(
+        TestDatabase database,
+        string paymentReference,
+        DateTimeOffset createdAt,
+        decimal paid = 50m,
+        string currency = "EUR",
+        string? providerReference = null)
+    {
+        var staff = Actor.Staff("staff-1", "Sam Support");
+        var number = $"T{Guid.NewGuid():N}"[..12];
+        var order = Order.Place(
+            number, "customer-1", "shopper@example.com", "Pat Shopper", currency,
+            [new OrderLine("SKU-1", "Mug", 1, paid)], 0m, 0m, PaymentMethod.Card, paid, createdAt, paymentReference);
+        var request = CancellationRequest.Submit(order, PolicyAnswer.Allowed, Actor.Shopper("customer-1", "Pat Shopper"), "portal", ShopperReason.ChangedMind, null, createdAt).Value!;
+        request.Accept(staff, createdAt).IsSuccess.ShouldBeTrue();
+        request.Decide(new CancellationDecision(DecisionReason.CustomerRequest, null, RefundMethod.OriginalPayment, paid, null, true, false, false, null), staff, createdAt).IsSuccess.ShouldBeTrue();
+        var refund = Refund.Create(request.Id, order.Id, RefundMethod.OriginalPayment, new Money(paid, currency), staff.Name, createdAt);
+        if (providerReference is not null)
+        {
+            refund.RecordProviderReference(providerReference);
+        }
+
+        await using var db = database.CreateContext();
+        db.Orders.Add(order);
+        db.CancellationRequests.Add(request);
+        db.Refunds.Add(refund);
+        await db.SaveChangesAsync();
+        return new SeededCardRefund(order.Id, number, request.Id, refund.Id);
+    }
+}
