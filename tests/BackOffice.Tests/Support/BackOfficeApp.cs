@@ -73,6 +73,9 @@ public abstract class BackOfficeApp(Provider provider) : WebApplicationFactory<P
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("Email:PickupFolder", _mailFolder);
+
+        // The tests decide every card outcome; reconciliation would ask the fake gateway again.
+        builder.UseSetting("Stripe:Reconciliation:Enabled", "false");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

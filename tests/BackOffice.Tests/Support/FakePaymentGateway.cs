@@ -27,6 +27,10 @@ public sealed class FakePaymentGateway : IPaymentGateway
         return NextOutcome;
     }
 
+    /// <summary>Reconciliation finds nothing: the test decides every outcome through <see cref="RefundAsync"/>.</summary>
+    public Task<GatewayRefundResult?> FindRefundAsync(GatewayRefundLookup lookup, CancellationToken cancellationToken) =>
+        Task.FromResult<GatewayRefundResult?>(null);
+
     public void Reset()
     {
         IsAvailable = false;
