@@ -148,6 +148,13 @@ public sealed class CancellationDecisionService(AppDbContext db, CancellationSer
     public Task<Order?> FindOrderAsync(string orderNumber, CancellationToken cancellationToken) =>
         db.Orders.AsNoTracking().Include(o => o.Lines).SingleOrDefaultAsync(o => o.Number == orderNumber, cancellationToken);
 
+    /// <summary>What is on the shelf now for each SKU, so staff see what restocking would give back.</summary>
+    public Task<Dictionary<string, int>> StockOnHandAsync(IEnumerable<string> skus, CancellationToken cancellationToken)
+    {
+        var list = skus.Distinct().ToList();
+        return db.StockItems.AsNoTracking().Where(s => list.Contains(s.Sku)).ToDictionaryAsync(s => s.Sku, s => s.OnHand, cancellationToken);
+    }
+
     public Task<bool> HasOpenRequestAsync(Guid orderId, CancellationToken cancellationToken) =>
         db.CancellationRequests.AnyAsync(r => r.OrderId == orderId && CancellationStatusText.Open.Contains(r.Status), cancellationToken);
 

@@ -21,6 +21,7 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
     public IReadOnlyList<Refund> Refunds { get; private set; } = [];
     public PolicyAnswer Policy { get; private set; }
     public decimal Remaining { get; private set; }
+    public IReadOnlyDictionary<string, int> Stock { get; private set; } = new Dictionary<string, int>();
     public DecisionFormContext DecisionContext { get; private set; } = null!;
 
     public bool IsActionable => Cancellation.Status is CancellationStatus.Requested or CancellationStatus.InProgress;
@@ -121,6 +122,7 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
         Refunds = await refunds.ListAsync(Id, cancellationToken);
         Policy = CancellationPolicy.Evaluate(request.Order, hasOpenRequest: false);
         Remaining = await refunds.RemainingAsync(request, cancellationToken);
+        Stock = await decisions.StockOnHandAsync(request.Order.Lines.Select(l => l.Sku), cancellationToken);
         DecisionContext = new DecisionFormContext(
             request.Order.RefundableAmount,
             request.Order.Currency,
