@@ -78,6 +78,26 @@ public abstract class CardRefunds(BackOfficeApp app) : PageTest(app), IDisposabl
     }
 
     [Fact]
+    public async Task AnUnknownOutcomeLeavesTheRefundPendingUnderItsKeyForReconciliation()
+    {
+        App.Gateway.IsAvailable = true;
+        App.Gateway.NextOutcome = GatewayRefundResult.Unknown("Stripe did not answer in time.");
+        var seeded = await App.SeedAsync(PaymentMethod.Card);
+        var client = await StaffAsync();
+        await AcceptAsync(client, seeded);
+
+        await client.FollowAsync(await CompleteAsync(client, seeded, Decision("OriginalPayment")));
+
+        var refund = (await App.RefundsAsync(seeded.RequestId)).ShouldHaveSingleItem();
+        refund.Status.ShouldBe(RefundStatus.Pending);
+        refund.ProviderReference.ShouldBeNull();
+        var request = await App.RequestAsync(seeded.RequestId);
+        request.Status.ShouldBe(CancellationStatus.InProgress);
+        request.HasFailedRefund.ShouldBeFalse();
+        request.AuditEntries.ShouldContain(a => a.Action == "Card refund outcome unknown" && a.Note == "Stripe did not answer in time.");
+    }
+
+    [Fact]
     public async Task AFailedCardRefundFlagsTheRequestAndMailsSupport()
     {
         App.Gateway.IsAvailable = true;

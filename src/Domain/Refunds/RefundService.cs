@@ -212,8 +212,12 @@ public sealed partial class RefundService(
                 refund.Succeed(outcome.ProviderRefundId, now);
                 request.Note(Actor.System, now, "Card refund succeeded", $"{refund.Money}, {outcome.ProviderRefundId}");
                 break;
+            case GatewayRefundStatus.Pending when outcome.IsOutcomeUnknown:
+                // The provider may or may not have it: the row stays pending under the same key for reconciliation.
+                request.Note(Actor.System, now, "Card refund outcome unknown", outcome.FailureMessage);
+                break;
             case GatewayRefundStatus.Pending:
-                refund.RecordProviderReference(outcome.ProviderRefundId ?? "");
+                refund.RecordProviderReference(outcome.ProviderRefundId!);
                 request.Note(Actor.System, now, "Card refund pending at the provider", outcome.ProviderRefundId);
                 break;
             default:
