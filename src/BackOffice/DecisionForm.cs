@@ -30,4 +30,4 @@ public sealed class DecisionForm
 }
 
 /// <summary>What the decision form shows besides the inputs.</summary>
-public sealed record DecisionFormContext(decimal Refundable, string Currency, string? CardUnavailable, bool CardPaid);
+public sealed record DecisionFormContext(decimal Refundable, string Currency, string? CardUnavailable, string GatewayName);

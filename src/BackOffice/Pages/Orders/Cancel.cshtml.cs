@@ -82,6 +82,6 @@ public sealed class CancelModel(CancellationDecisionService decisions, RefundSer
         }
 
         Policy = CancellationPolicy.Evaluate(Order, await decisions.HasOpenRequestAsync(Order.Id, cancellationToken));
-        DecisionContext = new DecisionFormContext(Order.RefundableAmount, Order.Currency, refunds.WhyNot(Order, RefundMethod.OriginalPayment), Order.PaymentMethod == PaymentMethod.Card);
+        DecisionContext = new DecisionFormContext(Order.RefundableAmount, Order.Currency, refunds.WhyNot(Order, RefundMethod.OriginalPayment), refunds.GatewayName);
     }
 }

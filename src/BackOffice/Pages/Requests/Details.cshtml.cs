@@ -127,7 +127,7 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
             request.Order.RefundableAmount,
             request.Order.Currency,
             refunds.WhyNot(request.Order, RefundMethod.OriginalPayment),
-            request.Order.PaymentMethod == Domain.Orders.PaymentMethod.Card);
+            refunds.GatewayName);
         return true;
     }
 
