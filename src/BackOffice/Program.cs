@@ -17,11 +17,13 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.AccessDeniedPath = "/Account/AccessDenied";
 });
 builder.Services.AddAuthorizationBuilder()
-    .AddPolicy(StaffPolicies.Staff, p => p.RequireRole(Roles.StaffRoles));
+    .AddPolicy(StaffPolicies.Staff, p => p.RequireRole(Roles.StaffRoles))
+    .AddPolicy(StaffPolicies.Admin, p => p.RequireRole(Roles.Admin));
 builder.Services.AddRazorPages(options =>
 {
     // Every page needs a staff role; only signing in and the error pages are open.
     options.Conventions.AuthorizeFolder("/", StaffPolicies.Staff);
+    options.Conventions.AuthorizeFolder("/Admin", StaffPolicies.Admin);
     options.Conventions.AllowAnonymousToPage("/Account/Login");
     options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
     options.Conventions.AllowAnonymousToPage("/Error");

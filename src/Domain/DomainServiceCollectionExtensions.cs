@@ -29,6 +29,9 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<DemoSeeder>();
         services.AddScoped<CancellationService>();
         services.AddScoped<CancellationCompletion>();
+        services.AddScoped<CancellationDecisionService>();
+        services.AddScoped<Refunds.RefundService>();
+        services.AddScoped<Queue.CancellationQueue>();
         services.AddScoped<OutboxProcessor>();
         services.AddSingleton<IEmailSender, PickupFolderEmailSender>();
         services.AddStripeRefunds(configuration);

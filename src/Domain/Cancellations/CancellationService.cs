@@ -175,8 +175,12 @@ public sealed class CancellationService(AppDbContext db, CancellationCompletion 
         }
         catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
+            // A new request lost the race for the order; an existing one lost it to another staff member's
+            // change (the credit note or refund they wrote first is what the index caught).
+            var wasNew = db.Entry(request).State == EntityState.Added;
             db.ChangeTracker.Clear();
-            return Error.Conflict("A cancellation has already been requested for this order.");
+            var current = wasNew ? null : await db.CancellationRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == request.Id, cancellationToken);
+            return current is null ? Error.Conflict("A cancellation has already been requested for this order.") : ChangedBy(current);
         }
     }
 }

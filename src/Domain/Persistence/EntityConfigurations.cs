@@ -59,6 +59,9 @@ internal sealed class CancellationRequestConfiguration : IEntityTypeConfiguratio
         builder.HasIndex(r => r.OrderId).IsUnique().HasFilter(OpenRequestFilter).HasDatabaseName("UX_CancellationRequests_OpenPerOrder");
         builder.HasIndex(r => new { r.Status, r.RequestedAt, r.Id });
         builder.HasIndex(r => new { r.AssignedToId, r.Status });
+
+        // Searching the queue by order number, email or tracking number goes from the order to its requests.
+        builder.HasIndex(r => new { r.OrderId, r.RequestedAt });
         builder.OwnsOne(r => r.Decision, d =>
         {
             d.Property(x => x.Reason).HasColumnName("DecisionReason");

@@ -337,6 +337,9 @@ CREATE INDEX "IX_AuditEntries_RequestId_At" ON "AuditEntries" ("RequestId", "At"
 CREATE INDEX "IX_CancellationRequests_AssignedToId_Status" ON "CancellationRequests" ("AssignedToId", "Status");
 
 
+CREATE INDEX "IX_CancellationRequests_OrderId_RequestedAt" ON "CancellationRequests" ("OrderId", "RequestedAt");
+
+
 CREATE INDEX "IX_CancellationRequests_Status_RequestedAt_Id" ON "CancellationRequests" ("Status", "RequestedAt", "Id");
 
 

@@ -1,0 +1,58 @@
+using System.ComponentModel.DataAnnotations;
+using CancellationPortal.Domain.Persistence;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CancellationPortal.BackOffice.Pages.Admin;
+
+public sealed class SettingsModel(AppDbContext db) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var settings = await db.StoreSettings.AsNoTracking().SingleAsync(cancellationToken);
+        Input = new InputModel
+        {
+            RevertInvoiceOnCancel = settings.RevertInvoiceOnCancel,
+            OverdueAfterHours = settings.OverdueAfterHours,
+            PointsPerCurrencyUnit = settings.PointsPerCurrencyUnit,
+        };
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var settings = await db.StoreSettings.SingleAsync(cancellationToken);
+        settings.RevertInvoiceOnCancel = Input.RevertInvoiceOnCancel;
+        settings.OverdueAfterHours = Input.OverdueAfterHours;
+        settings.PointsPerCurrencyUnit = Input.PointsPerCurrencyUnit;
+        await db.SaveChangesAsync(cancellationToken);
+        StatusMessage = "Settings saved.";
+        return RedirectToPage();
+    }
+
+    public sealed class InputModel
+    {
+        [Display(Name = "Issue a credit note when an order is canceled")]
+        public bool RevertInvoiceOnCancel { get; set; }
+
+        [Display(Name = "Show a request as overdue after (hours)")]
+        [Range(1, 24 * 90)]
+        public int OverdueAfterHours { get; set; }
+
+        [Display(Name = "Points per unit of currency when refunding in points")]
+        [Range(1, 100_000)]
+        public int PointsPerCurrencyUnit { get; set; }
+    }
+}

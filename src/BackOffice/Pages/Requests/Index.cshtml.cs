@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using CancellationPortal.Domain.Cancellations;
+using CancellationPortal.Domain.Common;
+using CancellationPortal.Domain.Queue;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CancellationPortal.BackOffice.Pages.Requests;
+
+public sealed class IndexModel(CancellationQueue queue, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public CancellationStatus Status { get; set; } = CancellationStatus.Requested;
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public ActorKind? Source { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public QueueAge Age { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Mine { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? After { get; set; }
+
+    public QueuePage Result { get; private set; } = new([], new Dictionary<CancellationStatus, int>(), null, 48);
+
+    public DateTimeOffset Now { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid || (After is not null && QueueCursor.Parse(After) is null))
+        {
+            return BadRequest();
+        }
+
+        Now = clock.GetUtcNow();
+        var query = new QueueQuery(
+            Status,
+            Search,
+            Source,
+            Age,
+            Mine ? User.FindFirstValue(ClaimTypes.NameIdentifier) : null,
+            QueueCursor.Parse(After));
+        Result = await queue.ReadAsync(query, Now, cancellationToken);
+        return Page();
+    }
+
+    public int CountOf(CancellationStatus status) => Result.Counts.TryGetValue(status, out var count) ? count : 0;
+
+    public object RouteFor(CancellationStatus status, string? after = null) =>
+        new { status, q = Search, source = Source, age = Age == QueueAge.Any ? (QueueAge?)null : Age, mine = Mine ? true : (bool?)null, after };
+
+    public static string AgeText(TimeSpan age) => age.TotalHours < 1
+        ? $"{Math.Max(0, (int)age.TotalMinutes)} min"
+        : age.TotalHours < 48 ? $"{(int)age.TotalHours} h" : $"{(int)age.TotalDays} days";
+
+    public static string SourceText(ActorKind kind) => kind switch
+    {
+        ActorKind.Shopper => "Shopper",
+        ActorKind.Staff => "Staff",
+        _ => "System",
+    };
+}

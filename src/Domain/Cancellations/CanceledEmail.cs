@@ -1,0 +1,40 @@
+using System.Text;
+using CancellationPortal.Domain.Notifications;
+using CancellationPortal.Domain.Orders;
+using CancellationPortal.Domain.Refunds;
+
+namespace CancellationPortal.Domain.Cancellations;
+
+/// <summary>The email a shopper receives when staff canceled the order, with what went back and how.</summary>
+public static class CanceledEmail
+{
+    public static EmailMessage Build(Order order, CancellationRequest request, IEnumerable<Refund> refunds)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(request);
+        var summary = new StringBuilder();
+        foreach (var refund in refunds.Where(r => r.Status == RefundStatus.Succeeded))
+        {
+            summary.Append("- ").Append(refund.Money.ToString()).Append(" as ").AppendLine(refund.Method.ToDisplay());
+        }
+
+        if (summary.Length == 0)
+        {
+            summary.AppendLine("- There was no payment to refund.");
+        }
+
+        if (order.PointsRedeemed > 0 || order.PaymentMethod == PaymentMethod.StoreCredit)
+        {
+            summary.AppendLine("- The points or store credit you paid with are back on your account.");
+        }
+
+        return EmailTemplates.Build(
+            order,
+            $"Order {order.Number} is canceled",
+            $"""
+            Order {order.Number} was canceled on {EmailTemplates.Stamp(request.ClosedAt ?? request.LastChangedAt)}.
+            Refund summary:
+            {summary.ToString().TrimEnd()}
+            """);
+    }
+}

@@ -1,0 +1,271 @@
+using CancellationPortal.Domain.Common;
+using CancellationPortal.Domain.Notifications;
+using CancellationPortal.Domain.Orders;
+using CancellationPortal.Domain.Persistence;
+using CancellationPortal.Domain.Refunds;
+using Microsoft.EntityFrameworkCore;
+
+namespace CancellationPortal.Domain.Cancellations;
+
+/// <summary>What staff fill in on the decision form. A null amount means the full refundable amount.</summary>
+public sealed record DecisionInput(
+    DecisionReason Reason,
+    string? ReasonNote,
+    RefundMethod Method,
+    decimal? Amount,
+    string? KeptReason,
+    bool RefundNow,
+    bool Restock,
+    bool NotifyShopper,
+    string? StaffNote);
+
+/// <summary>
+/// The staff side of a request after it is accepted: stopping a shipment, recording the decision that
+/// completes the cancellation (with its refund), and canceling an order nobody asked to cancel.
+/// </summary>
+public sealed class CancellationDecisionService(AppDbContext db, CancellationService cancellations, RefundService refunds, TimeProvider clock)
+{
+    public const int MaxNoteLength = 1000;
+
+    /// <summary>The store stopped its own shipment so the order can be canceled.</summary>
+    public Task<Result<CancellationRequest>> RevertFulfillmentAsync(Guid requestId, long expectedVersion, Actor staff, CancellationToken cancellationToken) =>
+        ChangeOrderAsync(requestId, expectedVersion, staff, o => o.RevertFulfillment(), "Fulfillment request reverted", cancellationToken);
+
+    /// <summary>The drop-ship supplier confirmed the cancellation; refused once the supplier shipped.</summary>
+    public Task<Result<CancellationRequest>> MarkCanceledWithSupplierAsync(Guid requestId, long expectedVersion, Actor staff, CancellationToken cancellationToken) =>
+        ChangeOrderAsync(requestId, expectedVersion, staff, o => o.MarkCanceledWithSupplier(), "Canceled with the supplier", cancellationToken);
+
+    /// <summary>Records the decision on an accepted request and issues its refund now, or leaves it for later.</summary>
+    public async Task<Result<CancellationRequest>> DecideAsync(Guid requestId, long expectedVersion, DecisionInput input, Actor staff, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var request = await cancellations.LoadAsync(requestId, cancellationToken);
+        if (request is null)
+        {
+            return Error.NotFound("No such cancellation request.");
+        }
+
+        if (request.Version != expectedVersion)
+        {
+            return CancellationService.ChangedBy(request);
+        }
+
+        var checkedDecision = Check(request, input);
+        if (!checkedDecision.IsSuccess)
+        {
+            return checkedDecision.Error!;
+        }
+
+        var decision = checkedDecision.Value!;
+        var now = clock.GetUtcNow();
+        var decided = request.Decide(decision, staff, now);
+        if (!decided.IsSuccess)
+        {
+            return decided.Error!;
+        }
+
+        if (!string.IsNullOrWhiteSpace(decision.StaffNote))
+        {
+            request.Note(staff, now, "Staff note", decision.StaffNote);
+        }
+
+        if (decision.RefundAmount > 0m && decision.RefundNow)
+        {
+            var issued = await refunds.IssueAsync(request, decision.RefundMethod, decision.RefundAmount, staff, cancellationToken);
+            if (!issued.IsSuccess)
+            {
+                // The decision recorded in memory is dropped with the refused refund.
+                db.ChangeTracker.Clear();
+                return issued.Error!;
+            }
+
+            return request;
+        }
+
+        // Nothing to refund completes at once; a refund left for later keeps the request in progress.
+        var saved = await refunds.SettleAndSaveAsync(request, staff, now, cancellationToken);
+        return saved.IsSuccess ? request : saved.Error!;
+    }
+
+    /// <summary>Issues (part of) what is left to refund on a decided request: a refund chosen "later", or a retry after a failure.</summary>
+    public async Task<Result<Refund>> IssueRefundAsync(Guid requestId, long expectedVersion, RefundMethod method, decimal amount, Actor staff, CancellationToken cancellationToken)
+    {
+        var request = await cancellations.LoadAsync(requestId, cancellationToken);
+        if (request is null)
+        {
+            return Error.NotFound("No such cancellation request.");
+        }
+
+        if (request.Version != expectedVersion)
+        {
+            return CancellationService.ChangedBy(request);
+        }
+
+        return await refunds.IssueAsync(request, method, amount, staff, cancellationToken);
+    }
+
+    /// <summary>
+    /// Cancels an order nobody asked to cancel (out of stock, fraud, ...): opens a staff request, accepts it
+    /// and records the decision, each step committed and audited.
+    /// </summary>
+    public async Task<Result<CancellationRequest>> CancelOrderAsync(string orderNumber, DecisionInput input, Actor staff, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var order = await db.Orders.Include(o => o.Lines).SingleOrDefaultAsync(o => o.Number == orderNumber, cancellationToken);
+        if (order is null)
+        {
+            return Error.NotFound("No order with that number.");
+        }
+
+        // Checked before anything is written, so a refused decision leaves no open request behind.
+        var answer = CancellationPolicy.Evaluate(order, await HasOpenRequestAsync(order.Id, cancellationToken));
+        if (!answer.CanCancelNow())
+        {
+            return Error.NotAllowed(answer.Describe());
+        }
+
+        var preview = CheckAmounts(order, input);
+        if (!preview.IsSuccess)
+        {
+            return preview.Error!;
+        }
+
+        var submitted = await cancellations.SubmitAsync(order, staff, "backoffice", null, input.ReasonNote, cancellationToken);
+        if (!submitted.IsSuccess)
+        {
+            return submitted.Error!;
+        }
+
+        var accepted = await cancellations.AcceptAsync(submitted.Value!.Id, submitted.Value.Version, staff, cancellationToken);
+        if (!accepted.IsSuccess)
+        {
+            return accepted.Error!;
+        }
+
+        return await DecideAsync(accepted.Value!.Id, accepted.Value.Version, input, staff, cancellationToken);
+    }
+
+    public Task<Order?> FindOrderAsync(string orderNumber, CancellationToken cancellationToken) =>
+        db.Orders.AsNoTracking().Include(o => o.Lines).SingleOrDefaultAsync(o => o.Number == orderNumber, cancellationToken);
+
+    /// <summary>What is on the shelf now for each SKU, so staff see what restocking would give back.</summary>
+    public Task<Dictionary<string, int>> StockOnHandAsync(IEnumerable<string> skus, CancellationToken cancellationToken)
+    {
+        var list = skus.Distinct().ToList();
+        return db.StockItems.AsNoTracking().Where(s => list.Contains(s.Sku)).ToDictionaryAsync(s => s.Sku, s => s.OnHand, cancellationToken);
+    }
+
+    public Task<bool> HasOpenRequestAsync(Guid orderId, CancellationToken cancellationToken) =>
+        db.CancellationRequests.AnyAsync(r => r.OrderId == orderId && CancellationStatusText.Open.Contains(r.Status), cancellationToken);
+
+    private Result<CancellationDecision> Check(CancellationRequest request, DecisionInput input)
+    {
+        if (!request.CanDecide)
+        {
+            return Error.NotAllowed(request.Decision is null
+                ? $"A request that is {request.Status.ToDisplay().ToLowerInvariant()} cannot be completed."
+                : "A decision has already been recorded for this request.");
+        }
+
+        var answer = CancellationPolicy.Evaluate(request.Order, hasOpenRequest: false);
+        if (!answer.CanCancelNow())
+        {
+            return Error.NotAllowed(answer.Describe());
+        }
+
+        return CheckAmounts(request.Order, input);
+    }
+
+    private Result<CancellationDecision> CheckAmounts(Order order, DecisionInput input)
+    {
+        if (!Enum.IsDefined(input.Reason))
+        {
+            return Error.Invalid("Choose a reason from the list.");
+        }
+
+        if (!Enum.IsDefined(input.Method))
+        {
+            return Error.Invalid("Choose a refund method from the list.");
+        }
+
+        if (input.Reason == DecisionReason.Other && string.IsNullOrWhiteSpace(input.ReasonNote))
+        {
+            return Error.Invalid("Describe the reason when choosing \"Other\".");
+        }
+
+        if (input.ReasonNote?.Length > MaxNoteLength || input.KeptReason?.Length > MaxNoteLength || input.StaffNote?.Length > MaxNoteLength)
+        {
+            return Error.Invalid($"Notes can be at most {MaxNoteLength} characters.");
+        }
+
+        var refundable = order.RefundableAmount;
+        var amount = input.Amount ?? refundable;
+        if (amount < 0m)
+        {
+            return Error.Invalid("The refund amount cannot be negative.");
+        }
+
+        if (amount > refundable)
+        {
+            return Error.Invalid($"The refund of {Money.Format(amount, order.Currency)} is more than what is left to refund ({Money.Format(refundable, order.Currency)}).");
+        }
+
+        if (!Money.FitsCurrency(amount, order.Currency))
+        {
+            return Error.Invalid($"{order.Currency} amounts cannot have that many decimals.");
+        }
+
+        if (amount < refundable && string.IsNullOrWhiteSpace(input.KeptReason))
+        {
+            return Error.Invalid($"A partial refund needs a reason for the {Money.Format(refundable - amount, order.Currency)} the store keeps.");
+        }
+
+        if (amount > 0m && refunds.WhyNot(order, input.Method) is { } refused)
+        {
+            return Error.NotAllowed(refused);
+        }
+
+        return new CancellationDecision(
+            input.Reason,
+            Trimmed(input.ReasonNote),
+            input.Method,
+            amount,
+            amount < refundable ? Trimmed(input.KeptReason) : null,
+            input.RefundNow,
+            input.Restock,
+            input.NotifyShopper,
+            Trimmed(input.StaffNote));
+    }
+
+    private async Task<Result<CancellationRequest>> ChangeOrderAsync(
+        Guid requestId, long expectedVersion, Actor staff, Func<Order, Result> change, string action, CancellationToken cancellationToken)
+    {
+        var request = await cancellations.LoadAsync(requestId, cancellationToken);
+        if (request is null)
+        {
+            return Error.NotFound("No such cancellation request.");
+        }
+
+        if (request.Version != expectedVersion)
+        {
+            return CancellationService.ChangedBy(request);
+        }
+
+        if (request.Status is not (CancellationStatus.Requested or CancellationStatus.InProgress))
+        {
+            return Error.NotAllowed($"A request that is {request.Status.ToDisplay().ToLowerInvariant()} needs no change to the order.");
+        }
+
+        var changed = change(request.Order);
+        if (!changed.IsSuccess)
+        {
+            return changed.Error!;
+        }
+
+        request.Note(staff, clock.GetUtcNow(), action, null);
+        var saved = await cancellations.SaveAsync(request, cancellationToken);
+        return saved.IsSuccess ? request : saved.Error!;
+    }
+
+    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

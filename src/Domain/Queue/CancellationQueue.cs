@@ -1,0 +1,176 @@
+using System.Globalization;
+using CancellationPortal.Domain.Cancellations;
+using CancellationPortal.Domain.Common;
+using CancellationPortal.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CancellationPortal.Domain.Queue;
+
+public enum QueueAge
+{
+    Any,
+    Under24Hours,
+    Over24Hours,
+    Overdue,
+}
+
+/// <summary>Where the next page starts: the last row's (RequestedAt, Id), so paging never uses OFFSET.</summary>
+public readonly record struct QueueCursor(DateTimeOffset RequestedAt, Guid Id)
+{
+    public string ToToken() => string.Create(CultureInfo.InvariantCulture, $"{RequestedAt.UtcTicks}_{Id:N}");
+
+    public static QueueCursor? Parse(string? token)
+    {
+        var parts = token?.Split('_');
+        return parts is [var ticks, var id]
+            && long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var utcTicks)
+            && utcTicks >= DateTimeOffset.MinValue.UtcTicks && utcTicks <= DateTimeOffset.MaxValue.UtcTicks
+            && Guid.TryParseExact(id, "N", out var guid)
+                ? new QueueCursor(new DateTimeOffset(utcTicks, TimeSpan.Zero), guid)
+                : null;
+    }
+}
+
+public sealed record QueueQuery(
+    CancellationStatus Status = CancellationStatus.Requested,
+    string? Search = null,
+    ActorKind? Source = null,
+    QueueAge Age = QueueAge.Any,
+    string? AssignedToId = null,
+    QueueCursor? After = null,
+    int PageSize = CancellationQueue.DefaultPageSize);
+
+public sealed record QueueRow(
+    Guid Id,
+    string OrderNumber,
+    string CustomerName,
+    string CustomerEmail,
+    decimal Amount,
+    string Currency,
+    ShopperReason? Reason,
+    DateTimeOffset RequestedAt,
+    ActorKind RequestedByKind,
+    string? AssignedToName,
+    bool HasFailedRefund,
+    bool IsDisputed)
+{
+    public Money AmountMoney => new(Amount, Currency);
+}
+
+public sealed record QueuePage(IReadOnlyList<QueueRow> Rows, IReadOnlyDictionary<CancellationStatus, int> Counts, QueueCursor? Next, int OverdueAfterHours);
+
+/// <summary>
+/// The back-office queue: one status tab at a time, oldest first, with counts per tab. It runs three
+/// statements whatever the page: the overdue setting, the tab counts (capped), and the page itself, which
+/// walks the (Status, RequestedAt, Id) index from the cursor.
+/// </summary>
+public sealed class CancellationQueue(AppDbContext db)
+{
+    public const int DefaultPageSize = 25;
+
+    /// <summary>Tab counts above this show as "1000+".</summary>
+    public const int CountCap = 1000;
+
+    public static readonly CancellationStatus[] Tabs =
+    [
+        CancellationStatus.Requested, CancellationStatus.InProgress, CancellationStatus.AwaitingRepayment,
+        CancellationStatus.Canceled, CancellationStatus.Rejected, CancellationStatus.Withdrawn,
+    ];
+
+    public async Task<QueuePage> ReadAsync(QueueQuery query, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var overdueAfterHours = await db.StoreSettings.AsNoTracking().Select(s => s.OverdueAfterHours).SingleAsync(cancellationToken);
+        var filtered = Filter(query, now, overdueAfterHours);
+
+        // Tab counts stop at CountCap, so counting costs the same at ten thousand requests as at ten million.
+        var counts = await db.StoreSettings.AsNoTracking()
+            .Select(_ => new[]
+            {
+                filtered.Where(r => r.Status == CancellationStatus.Requested).Take(CountCap + 1).Count(),
+                filtered.Where(r => r.Status == CancellationStatus.InProgress).Take(CountCap + 1).Count(),
+                filtered.Where(r => r.Status == CancellationStatus.AwaitingRepayment).Take(CountCap + 1).Count(),
+                filtered.Where(r => r.Status == CancellationStatus.Canceled).Take(CountCap + 1).Count(),
+                filtered.Where(r => r.Status == CancellationStatus.Rejected).Take(CountCap + 1).Count(),
+                filtered.Where(r => r.Status == CancellationStatus.Withdrawn).Take(CountCap + 1).Count(),
+            })
+            .SingleAsync(cancellationToken);
+
+        var page = filtered.Where(r => r.Status == query.Status);
+        if (query.After is { } after)
+        {
+            // The redundant lower bound lets the database seek in the index instead of scanning the tab.
+            page = page.Where(r => r.RequestedAt >= after.RequestedAt
+                && (r.RequestedAt > after.RequestedAt || r.Id.CompareTo(after.Id) > 0));
+        }
+
+        var size = Math.Clamp(query.PageSize, 1, 200);
+        var rows = await page
+            .OrderBy(r => r.RequestedAt).ThenBy(r => r.Id)
+            .Take(size + 1)
+            .Select(r => new QueueRow(
+                r.Id,
+                r.Order.Number,
+                r.Order.CustomerName,
+                r.Order.CustomerEmail,
+                r.Order.AmountPaid,
+                r.Order.Currency,
+                r.ShopperReason,
+                r.RequestedAt,
+                r.RequestedByKind,
+                r.AssignedToName,
+                r.HasFailedRefund,
+                r.Order.IsDisputed))
+            .ToListAsync(cancellationToken);
+
+        QueueCursor? next = null;
+        if (rows.Count > size)
+        {
+            rows.RemoveAt(size);
+            next = new QueueCursor(rows[^1].RequestedAt, rows[^1].Id);
+        }
+
+        var countsByTab = Tabs.Select((tab, i) => (tab, counts[i])).ToDictionary(t => t.tab, t => t.Item2);
+        return new QueuePage(rows, countsByTab, next, overdueAfterHours);
+    }
+
+    public static string CountText(int count) =>
+        count > CountCap ? $"{CountCap}+" : count.ToString(CultureInfo.InvariantCulture);
+
+    public static bool IsOverdue(DateTimeOffset requestedAt, DateTimeOffset now, int overdueAfterHours) =>
+        now - requestedAt > TimeSpan.FromHours(overdueAfterHours);
+
+    private IQueryable<CancellationRequest> Filter(QueueQuery query, DateTimeOffset now, int overdueAfterHours)
+    {
+        var requests = db.CancellationRequests.AsNoTracking();
+        var search = query.Search?.Trim();
+        if (!string.IsNullOrEmpty(search))
+        {
+            var orders = search.Contains('@', StringComparison.Ordinal)
+                ? db.Orders.Where(o => o.CustomerEmail == search.ToLowerInvariant() || o.CustomerEmail == search)
+                : db.Orders.Where(o => o.Number == search || o.TrackingNumber == search);
+            var orderIds = orders.Select(o => o.Id);
+            requests = requests.Where(r => orderIds.Contains(r.OrderId));
+        }
+
+        if (query.Source is { } source)
+        {
+            requests = requests.Where(r => r.RequestedByKind == source);
+        }
+
+        if (!string.IsNullOrEmpty(query.AssignedToId))
+        {
+            requests = requests.Where(r => r.AssignedToId == query.AssignedToId);
+        }
+
+        var dayAgo = now.AddHours(-24);
+        var overdueSince = now.AddHours(-overdueAfterHours);
+        return query.Age switch
+        {
+            QueueAge.Under24Hours => requests.Where(r => r.RequestedAt > dayAgo),
+            QueueAge.Over24Hours => requests.Where(r => r.RequestedAt <= dayAgo),
+            QueueAge.Overdue => requests.Where(r => r.RequestedAt < overdueSince),
+            _ => requests,
+        };
+    }
+}

@@ -1,0 +1,279 @@
+using CancellationPortal.Domain.Cancellations;
+using CancellationPortal.Domain.Common;
+using CancellationPortal.Domain.Customers;
+using CancellationPortal.Domain.Notifications;
+using CancellationPortal.Domain.Orders;
+using CancellationPortal.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CancellationPortal.Domain.Refunds;
+
+/// <summary>
+/// Issues the refunds of a decided cancellation, one per method: store credit and points land on the
+/// shopper's ledgers at once, a bank transfer waits for staff to record its reference, and a card refund
+/// goes to the payment gateway after its Refund row is committed (the row id is the idempotency key).
+/// After every outcome the request completes if its refunds settled in full.
+/// </summary>
+public sealed partial class RefundService(
+    AppDbContext db,
+    CancellationService cancellations,
+    CancellationCompletion completion,
+    IPaymentGateway gateway,
+    IOptions<EmailOptions> email,
+    TimeProvider clock,
+    ILogger<RefundService> logger)
+{
+    public bool CardRefundsAvailable => gateway.IsAvailable;
+
+    public string GatewayName => gateway.DisplayName;
+
+    public Task<List<Refund>> ListAsync(Guid requestId, CancellationToken cancellationToken) =>
+        db.Refunds.AsNoTracking().Where(r => r.RequestId == requestId).OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken);
+
+    /// <summary>What is still to be refunded: the decided amount less refunds that succeeded or are on their way.</summary>
+    public async Task<decimal> RemainingAsync(CancellationRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Decision is null)
+        {
+            return 0m;
+        }
+
+        var counted = await db.Refunds
+            .Where(r => r.RequestId == request.Id && (r.Status == RefundStatus.Pending || r.Status == RefundStatus.Succeeded))
+            .Select(r => r.Amount)
+            .ToListAsync(cancellationToken);
+        return request.Decision.RefundAmount - counted.Sum();
+    }
+
+    /// <summary>Why a method cannot refund this order now, or null when it can.</summary>
+    public string? WhyNot(Order order, RefundMethod method)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        if (order.IsDisputed)
+        {
+            return "The shopper disputed this payment with their bank: no refund can be issued while the dispute is open, or the money would go back twice.";
+        }
+
+        if (method != RefundMethod.OriginalPayment)
+        {
+            return null;
+        }
+
+        if (!gateway.IsAvailable)
+        {
+            return "Card refunds are not available: no payment gateway is configured. Choose store credit, bank transfer or points.";
+        }
+
+        return order.PaymentMethod == PaymentMethod.Card && !string.IsNullOrEmpty(order.PaymentReference)
+            ? null
+            : "This order was not paid by card, so there is no card payment to refund.";
+    }
+
+    /// <summary>Issues a refund for a request that is loaded (and possibly changed) in this unit of work, then commits.</summary>
+    public async Task<Result<Refund>> IssueAsync(CancellationRequest request, RefundMethod method, decimal amount, Actor staff, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var order = request.Order;
+        if (request.Decision is null || !request.CanComplete)
+        {
+            return Error.NotAllowed("Refunds are issued once a decision has been recorded on a request in progress.");
+        }
+
+        if (!Enum.IsDefined(method))
+        {
+            return Error.Invalid("Choose a refund method from the list.");
+        }
+
+        if (WhyNot(order, method) is { } refused)
+        {
+            return Error.NotAllowed(refused);
+        }
+
+        var remaining = await RemainingAsync(request, cancellationToken);
+        if (amount <= 0m)
+        {
+            return Error.Invalid("The refund amount must be more than zero.");
+        }
+
+        if (amount > remaining)
+        {
+            return await RefusedUnlessChangedAsync(
+                request,
+                Error.Invalid($"The refund of {Money.Format(amount, order.Currency)} is more than what is left to refund ({Money.Format(remaining, order.Currency)})."),
+                cancellationToken);
+        }
+
+        if (!Money.FitsCurrency(amount, order.Currency))
+        {
+            return Error.Invalid($"{order.Currency} amounts cannot have that many decimals.");
+        }
+
+        // A new attempt clears the flag of an earlier failure; it is raised again if this one fails too.
+        request.FlagFailedRefund(false);
+        var now = clock.GetUtcNow();
+        var refund = Refund.Create(request.Id, order.Id, method, new Money(amount, order.Currency), staff.Name, now);
+        db.Refunds.Add(refund);
+        switch (method)
+        {
+            case RefundMethod.StoreCredit:
+                refund.Succeed($"store-credit:{refund.Id:N}", now);
+                db.StoreCreditEntries.Add(new StoreCreditEntry(order.CustomerId, amount, order.Currency, $"Refund for canceled order {order.Number}", refund.Id, now));
+                request.Note(staff, now, "Refund issued", $"{refund.Money} as store credit");
+                break;
+            case RefundMethod.Points:
+                var settings = await db.StoreSettings.AsNoTracking().SingleAsync(cancellationToken);
+                var points = (long)Math.Round(amount * settings.PointsPerCurrencyUnit, MidpointRounding.AwayFromZero);
+                refund.Succeed($"points:{points}", now);
+                db.PointsEntries.Add(new PointsEntry(order.CustomerId, points, $"Refund for canceled order {order.Number}", refund.Id, now));
+                request.Note(staff, now, "Refund issued", $"{refund.Money} as {points} points");
+                break;
+            case RefundMethod.BankTransfer:
+                request.Note(staff, now, "Bank transfer started", $"{refund.Money}: waiting for the transfer reference");
+                break;
+            case RefundMethod.OriginalPayment:
+                request.Note(staff, now, "Card refund started", $"{refund.Money} to the original card payment");
+                return await RefundCardAsync(request, refund, staff, cancellationToken);
+        }
+
+        var saved = await SettleAndSaveAsync(request, staff, now, cancellationToken);
+        return saved.IsSuccess ? refund : saved.Error!;
+    }
+
+    /// <summary>Staff made the bank transfer: its reference settles the pending refund.</summary>
+    public async Task<Result<Refund>> RecordBankTransferAsync(Guid requestId, long expectedVersion, Guid refundId, string? reference, Actor staff, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        var request = await cancellations.LoadAsync(requestId, cancellationToken);
+        if (request is null)
+        {
+            return Error.NotFound("No such cancellation request.");
+        }
+
+        if (request.Version != expectedVersion)
+        {
+            return CancellationService.ChangedBy(request);
+        }
+
+        var refund = await db.Refunds.SingleOrDefaultAsync(r => r.Id == refundId && r.RequestId == requestId, cancellationToken);
+        if (refund is null || refund.Method != RefundMethod.BankTransfer || refund.Status != RefundStatus.Pending)
+        {
+            return await RefusedUnlessChangedAsync(request, Error.NotAllowed("There is no pending bank transfer with that id on this request."), cancellationToken);
+        }
+
+        if (string.IsNullOrWhiteSpace(reference))
+        {
+            return Error.Invalid("Enter the bank transfer reference.");
+        }
+
+        if (reference.Trim().Length > 200)
+        {
+            return Error.Invalid("The transfer reference can be at most 200 characters.");
+        }
+
+        var now = clock.GetUtcNow();
+        refund.Succeed(reference.Trim(), now);
+        request.Note(staff, now, "Bank transfer recorded", $"{refund.Money}, reference {reference.Trim()}");
+        var saved = await SettleAndSaveAsync(request, staff, now, cancellationToken);
+        return saved.IsSuccess ? refund : saved.Error!;
+    }
+
+    private async Task<Result<Refund>> RefundCardAsync(CancellationRequest request, Refund refund, Actor staff, CancellationToken cancellationToken)
+    {
+        var order = request.Order;
+
+        // The Pending row is committed before the gateway is called: its id is the idempotency key.
+        var committed = await cancellations.SaveAsync(request, cancellationToken);
+        if (!committed.IsSuccess)
+        {
+            return committed.Error!;
+        }
+
+        var reason = request.Decision!.Reason.ToDisplay();
+        GatewayRefundResult outcome;
+        try
+        {
+            outcome = await gateway.RefundAsync(
+                new GatewayRefundRequest(refund.Id, order.PaymentReference!, refund.Money, order.Number, reason), cancellationToken);
+        }
+        catch (HttpRequestException ex)
+        {
+            // The provider may or may not have the refund: it stays Pending and reconciliation settles it.
+            LogGatewayUnreachable(ex, refund.Id);
+            return refund;
+        }
+
+        var now = clock.GetUtcNow();
+        switch (outcome.Status)
+        {
+            case GatewayRefundStatus.Succeeded:
+                refund.Succeed(outcome.ProviderRefundId, now);
+                request.Note(Actor.System, now, "Card refund succeeded", $"{refund.Money}, {outcome.ProviderRefundId}");
+                break;
+            case GatewayRefundStatus.Pending when outcome.IsOutcomeUnknown:
+                // The provider may or may not have it: the row stays pending under the same key for reconciliation.
+                request.Note(Actor.System, now, "Card refund outcome unknown", outcome.FailureMessage);
+                break;
+            case GatewayRefundStatus.Pending:
+                refund.RecordProviderReference(outcome.ProviderRefundId!);
+                request.Note(Actor.System, now, "Card refund pending at the provider", outcome.ProviderRefundId);
+                break;
+            default:
+                var failure = outcome.FailureMessage ?? "The payment provider refused the refund.";
+                refund.Fail(failure, now);
+                request.FlagFailedRefund(true);
+                request.Note(Actor.System, now, "Card refund failed", failure);
+                db.EnqueueEmail(
+                    new EmailMessage(
+                        email.Value.SupportAddress,
+                        $"Card refund failed for order {order.Number}",
+                        $"The card refund of {refund.Money} for order {order.Number} failed: {failure}\nThe request stays in progress: retry or choose another refund method in the back-office."),
+                    order.Number,
+                    now);
+                LogCardRefundFailed(refund.Id);
+                break;
+        }
+
+        var saved = await SettleAndSaveAsync(request, staff, now, cancellationToken);
+        return saved.IsSuccess ? refund : saved.Error!;
+    }
+
+    /// <summary>Completes the request when its refunds settled in full, tells the shopper, and commits.</summary>
+    public async Task<Result> SettleAndSaveAsync(CancellationRequest request, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (await completion.CompleteIfSettledAsync(request, actor, now, cancellationToken) && request.Decision!.NotifyShopper)
+        {
+            var refunds = await db.Refunds.AsNoTracking().Where(r => r.RequestId == request.Id).ToListAsync(cancellationToken);
+            refunds.AddRange(db.ChangeTracker.Entries<Refund>().Where(e => e.State == EntityState.Added && e.Entity.RequestId == request.Id).Select(e => e.Entity));
+            db.EnqueueEmail(CanceledEmail.Build(request.Order, request, refunds), request.Order.Number, now);
+        }
+
+        return await cancellations.SaveAsync(request, cancellationToken);
+    }
+
+    /// <summary>
+    /// A refusal based on refunds read after the request was loaded: when another staff member changed the
+    /// request in between, that change is the real answer.
+    /// </summary>
+    private async Task<Error> RefusedUnlessChangedAsync(CancellationRequest request, Error refusal, CancellationToken cancellationToken)
+    {
+        var current = await db.CancellationRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == request.Id, cancellationToken);
+        if (current is null || current.Version == request.Version)
+        {
+            return refusal;
+        }
+
+        // What this unit of work loaded is out of date: whoever reads next must see the current state.
+        db.ChangeTracker.Clear();
+        return CancellationService.ChangedBy(current);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Payment gateway unreachable for refund {RefundId}; it stays pending")]
+    private partial void LogGatewayUnreachable(Exception exception, Guid refundId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Card refund {RefundId} failed")]
+    private partial void LogCardRefundFailed(Guid refundId);
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using CancellationPortal.BackOffice.Tests.Support;
+using CancellationPortal.Domain.Cancellations;
+
+namespace CancellationPortal.BackOffice.Tests;
+
+public abstract class BadInputOnTheDecisionForm(BackOfficeApp app) : PageTest(app)
+{
+    [Theory]
+    [InlineData("abc", "not valid", HttpStatusCode.BadRequest)]
+    [InlineData("-5", "cannot be negative", HttpStatusCode.UnprocessableEntity)]
+    [InlineData("65.01", "more than what is left to refund", HttpStatusCode.UnprocessableEntity)]
+    [InlineData("10.001", "cannot have that many decimals", HttpStatusCode.UnprocessableEntity)]
+    public async Task ABadAmountIsRefusedWithAMessageAndChangesNothing(string amount, string message, HttpStatusCode status)
+    {
+        var (seeded, client, version) = await AcceptedAsync();
+
+        var page = await RefusedAsync(await CompleteAsync(client, seeded, Decision("StoreCredit", amount: amount, keptReason: "fee")), status);
+
+        page.Alert.ShouldContain(message);
+        await NothingChangedAsync(seeded, version);
+    }
+
+    [Theory]
+    [InlineData("Input.Decision.Method", "Cheque")]
+    [InlineData("Input.Decision.Reason", "BecauseISaidSo")]
+    [InlineData("Input.Decision.Method", "")]
+    public async Task AnUnknownMethodOrReasonIsRefusedAndChangesNothing(string field, string value)
+    {
+        var (seeded, client, version) = await AcceptedAsync();
+        var values = Decision("StoreCredit");
+        values[field] = value;
+
+        var page = await Html.ReadAsync(await CompleteAsync(client, seeded, values));
+
+        ((int)page.Status).ShouldBeInRange(400, 499);
+        page.Alert.ShouldNotBeEmpty();
+        await NothingChangedAsync(seeded, version);
+    }
+
+    [Fact]
+    public async Task AFormWithoutTheAntiforgeryTokenIsRefused()
+    {
+        var (seeded, client, version) = await AcceptedAsync();
+        var page = await client.GetPageAsync(seeded.Url);
+        var values = Decision("StoreCredit");
+        values["__RequestVerificationToken"] = "forged";
+
+        var response = await client.SubmitAsync(page.Form("Complete"), values);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        await NothingChangedAsync(seeded, version);
+    }
+
+    [Fact]
+    public async Task AnUnknownRequestAnswers404ToReadingAndToActing()
+    {
+        var seeded = await App.SeedAsync();
+        var client = await StaffAsync();
+        var page = await client.GetPageAsync(seeded.Url);
+        var unknown = $"/Requests/{Guid.NewGuid()}";
+
+        (await client.GetPageAsync(unknown)).Status.ShouldBe(HttpStatusCode.NotFound);
+        (await client.GetPageAsync("/Requests/not-a-guid")).Status.ShouldBe(HttpStatusCode.NotFound);
+        var form = page.Form("Accept");
+        form.SetAttribute("action", $"{unknown}?handler=Accept");
+        (await client.SubmitAsync(form)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    private async Task<(Seeded Seeded, HttpClient Client, long Version)> AcceptedAsync()
+    {
+        var seeded = await App.SeedAsync();
+        var client = await StaffAsync();
+        await AcceptAsync(client, seeded);
+        return (seeded, client, (await App.RequestAsync(seeded.RequestId)).Version);
+    }
+
+    private async Task NothingChangedAsync(Seeded seeded, long version)
+    {
+        var request = await App.RequestAsync(seeded.RequestId);
+        request.Version.ShouldBe(version);
+        request.Status.ShouldBe(CancellationStatus.InProgress);
+        request.Decision.ShouldBeNull();
+        (await App.RefundsAsync(seeded.RequestId)).ShouldBeEmpty();
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class BadInputOnTheDecisionFormOnSqlite(SqliteBackOffice app) : BadInputOnTheDecisionForm(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class BadInputOnTheDecisionFormOnPostgres(PostgresBackOffice app) : BadInputOnTheDecisionForm(app);

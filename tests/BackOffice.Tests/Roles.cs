@@ -1,0 +1,103 @@
+using System.Net;
+using CancellationPortal.BackOffice.Tests.Support;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CancellationPortal.BackOffice.Tests;
+
+/// <summary>Every back-office page, found from the app's own routes, refuses whoever is not staff.</summary>
+[Collection(SqliteCollection.Name)]
+public sealed class OnlyStaffReachTheBackOffice(SqliteBackOffice app)
+{
+    [Fact]
+    public async Task TheRouteListCoversEveryPage()
+    {
+        var routes = await ProtectedRoutesAsync();
+
+        routes.ShouldContain("/Requests");
+        routes.Count(r => r.StartsWith("/Requests/", StringComparison.Ordinal) && Guid.TryParse(r.AsSpan("/Requests/".Length), out var _)).ShouldBe(1);
+        routes.ShouldContain("/Orders/Cancel");
+        routes.ShouldContain("/Admin/Staff");
+        routes.ShouldContain("/Admin/Settings");
+        routes.ShouldNotContain("/Account/Login");
+    }
+
+    [Fact]
+    public async Task AnAnonymousVisitorIsSentToSignInFromEveryPage()
+    {
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        foreach (var route in await ProtectedRoutesAsync())
+        {
+            foreach (var response in new[] { await client.GetAsync(route), await client.PostAsync(route, new FormUrlEncodedContent([])) })
+            {
+                response.StatusCode.ShouldBe(HttpStatusCode.Redirect, route);
+                response.Headers.Location!.ToString().ShouldContain("/Account/Login", customMessage: route);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task ASignedInShopperIsRefusedEveryPage()
+    {
+        var client = await app.ClientWithCookieForAsync(BackOfficeApp.Shopper);
+        foreach (var route in await ProtectedRoutesAsync())
+        {
+            foreach (var response in new[] { await client.GetAsync(route), await client.PostAsync(route, new FormUrlEncodedContent([])) })
+            {
+                response.StatusCode.ShouldBe(HttpStatusCode.Redirect, route);
+                response.Headers.Location!.ToString().ShouldContain("/Account/AccessDenied", customMessage: route);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task TheSameCookieForStaffOpensThePagesSoTheRefusalIsAboutTheRole()
+    {
+        var client = await app.ClientWithCookieForAsync(BackOfficeApp.Admin);
+        foreach (var route in await ProtectedRoutesAsync())
+        {
+            var response = await client.GetAsync(route);
+            (response.Headers.Location?.ToString() ?? "").ShouldNotContain("/Account/", Case.Sensitive, route);
+            ((int)response.StatusCode).ShouldBeLessThan(400, route);
+        }
+    }
+
+    [Fact]
+    public async Task SupportStaffAreRefusedTheAdminPages()
+    {
+        var client = await app.SignInAsync(BackOfficeApp.Support);
+        foreach (var route in new[] { "/Admin/Staff", "/Admin/Settings" })
+        {
+            var response = await client.GetAsync(route);
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect, route);
+            response.Headers.Location!.ToString().ShouldContain("/Account/AccessDenied");
+        }
+
+        (await client.GetAsync("/Requests")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task AShopperCannotSignInToTheBackOffice()
+    {
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        var page = await client.GetPageAsync("/Account/Login");
+
+        var response = await client.SubmitAsync(page.Form(), new() { ["Input.Email"] = BackOfficeApp.Shopper, ["Input.Password"] = BackOfficeApp.Password });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Html.ReadAsync(response)).Alert.ShouldContain("not a staff account");
+    }
+
+    private async Task<List<string>> ProtectedRoutesAsync()
+    {
+        var seeded = await app.SeedAsync();
+        return [.. app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null && e.Metadata.GetMetadata<IAllowAnonymous>() is null)
+            .Select(e => "/" + e.RoutePattern.RawText!.Replace("{id:guid}", seeded.RequestId.ToString(), StringComparison.Ordinal))
+            .Distinct()
+            .Order(StringComparer.Ordinal)];
+    }
+}
