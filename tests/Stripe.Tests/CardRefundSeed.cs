@@ -26,7 +26,7 @@ public static class CardRefundSeed
             [new OrderLine("SKU-1", "Mug", 1, paid)], 0m, 0m, PaymentMethod.Card, paid, createdAt, paymentReference);
         var request = CancellationRequest.Submit(order, PolicyAnswer.Allowed, Actor.Shopper("customer-1", "Pat Shopper"), "portal", ShopperReason.ChangedMind, null, createdAt).Value!;
         request.Accept(staff, createdAt).IsSuccess.ShouldBeTrue();
-        request.Decide(new CancellationDecision(DecisionReason.CustomerRequest, null, RefundMethod.OriginalPayment, paid, null, true, false, false, null), staff, createdAt).IsSuccess.ShouldBeTrue();
+        request.Decide(new CancellationDecision(DecisionReason.CustomerRequest, null, RefundMethod.OriginalPayment, paid, null, RefundNow: true, Restock: false, NotifyShopper: true, StaffNote: null), staff, createdAt).IsSuccess.ShouldBeTrue();
         var refund = Refund.Create(request.Id, order.Id, RefundMethod.OriginalPayment, new Money(paid, currency), staff.Name, createdAt);
         if (providerReference is not null)
         {

@@ -71,6 +71,10 @@ public abstract class StripeWebhooks(Provider provider) : IAsyncLifetime
         var request = await LoadRequestAsync(seeded.RequestId);
         request.Status.ShouldBe(CancellationStatus.Canceled);
         request.Order.IsCanceled.ShouldBeTrue();
+        var mail = (await MailsAsync()).ShouldHaveSingleItem();
+        mail.To.ShouldBe(request.Order.CustomerEmail);
+        mail.Subject.ShouldBe($"Order {request.Order.Number} is canceled");
+        mail.TextBody.ShouldContain("as original card payment");
     }
 
     [Fact]

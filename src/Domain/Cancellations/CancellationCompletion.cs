@@ -1,6 +1,7 @@
 using CancellationPortal.Domain.Common;
 using CancellationPortal.Domain.Customers;
 using CancellationPortal.Domain.Invoicing;
+using CancellationPortal.Domain.Notifications;
 using CancellationPortal.Domain.Orders;
 using CancellationPortal.Domain.Persistence;
 using CancellationPortal.Domain.Refunds;
@@ -23,8 +24,9 @@ public sealed class CancellationCompletion(AppDbContext db)
 
     /// <summary>
     /// Completes an in-progress request once its refunds add up to the decided amount and none is still
-    /// pending. Called after every refund outcome (staff action, webhook, reconciliation). Returns true when
-    /// the request was completed by this call.
+    /// pending. Called after every refund outcome (staff action, webhook, reconciliation), so the shopper's
+    /// "canceled" email with the refund summary goes out whichever way the last refund settled. Returns true
+    /// when the request was completed by this call.
     /// </summary>
     public async Task<bool> CompleteIfSettledAsync(CancellationRequest request, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -53,6 +55,11 @@ public sealed class CancellationCompletion(AppDbContext db)
         }
 
         var result = await CompleteAsync(request, actor, request.Decision.Restock, now, cancellationToken);
+        if (result.IsSuccess && request.Decision.NotifyShopper)
+        {
+            db.EnqueueEmail(CanceledEmail.Build(request.Order, request, refunds), request.Order.Number, now);
+        }
+
         return result.IsSuccess;
     }
 

@@ -6,7 +6,6 @@ using CancellationPortal.Domain.Orders;
 using CancellationPortal.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace CancellationPortal.Domain.Refunds;
 
@@ -21,7 +20,7 @@ public sealed partial class RefundService(
     CancellationService cancellations,
     CancellationCompletion completion,
     IPaymentGateway gateway,
-    IOptions<EmailOptions> email,
+    RefundSettlement settlement,
     TimeProvider clock,
     ILogger<RefundService> logger)
 {
@@ -206,51 +205,25 @@ public sealed partial class RefundService(
         }
 
         var now = clock.GetUtcNow();
-        switch (outcome.Status)
+        if (outcome.IsOutcomeUnknown)
         {
-            case GatewayRefundStatus.Succeeded:
-                refund.Succeed(outcome.ProviderRefundId, now);
-                request.Note(Actor.System, now, "Card refund succeeded", $"{refund.Money}, {outcome.ProviderRefundId}");
-                break;
-            case GatewayRefundStatus.Pending when outcome.IsOutcomeUnknown:
-                // The provider may or may not have it: the row stays pending under the same key for reconciliation.
-                request.Note(Actor.System, now, "Card refund outcome unknown", outcome.FailureMessage);
-                break;
-            case GatewayRefundStatus.Pending:
-                refund.RecordProviderReference(outcome.ProviderRefundId!);
-                request.Note(Actor.System, now, "Card refund pending at the provider", outcome.ProviderRefundId);
-                break;
-            default:
-                var failure = outcome.FailureMessage ?? "The payment provider refused the refund.";
-                refund.Fail(failure, now);
-                request.FlagFailedRefund(true);
-                request.Note(Actor.System, now, "Card refund failed", failure);
-                db.EnqueueEmail(
-                    new EmailMessage(
-                        email.Value.SupportAddress,
-                        $"Card refund failed for order {order.Number}",
-                        $"The card refund of {refund.Money} for order {order.Number} failed: {failure}\nThe request stays in progress: retry or choose another refund method in the back-office."),
-                    order.Number,
-                    now);
-                LogCardRefundFailed(refund.Id);
-                break;
+            // The provider may or may not have it: the row stays pending under the same key for reconciliation.
+            request.Note(Actor.System, now, "Card refund outcome unknown", outcome.FailureMessage);
+        }
+        else
+        {
+            await settlement.ApplyAsync(refund, outcome, now, cancellationToken);
         }
 
         var saved = await SettleAndSaveAsync(request, staff, now, cancellationToken);
         return saved.IsSuccess ? refund : saved.Error!;
     }
 
-    /// <summary>Completes the request when its refunds settled in full, tells the shopper, and commits.</summary>
+    /// <summary>Completes the request when its refunds settled in full (which tells the shopper), and commits.</summary>
     public async Task<Result> SettleAndSaveAsync(CancellationRequest request, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (await completion.CompleteIfSettledAsync(request, actor, now, cancellationToken) && request.Decision!.NotifyShopper)
-        {
-            var refunds = await db.Refunds.AsNoTracking().Where(r => r.RequestId == request.Id).ToListAsync(cancellationToken);
-            refunds.AddRange(db.ChangeTracker.Entries<Refund>().Where(e => e.State == EntityState.Added && e.Entity.RequestId == request.Id).Select(e => e.Entity));
-            db.EnqueueEmail(CanceledEmail.Build(request.Order, request, refunds), request.Order.Number, now);
-        }
-
+        await completion.CompleteIfSettledAsync(request, actor, now, cancellationToken);
         return await cancellations.SaveAsync(request, cancellationToken);
     }
 
@@ -273,7 +246,4 @@ public sealed partial class RefundService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Payment gateway unreachable for refund {RefundId}; it stays pending")]
     private partial void LogGatewayUnreachable(Exception exception, Guid refundId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Card refund {RefundId} failed")]
-    private partial void LogCardRefundFailed(Guid refundId);
 }

@@ -5,11 +5,11 @@ using CancellationPortal.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace CancellationPortal.Domain.Refunds.Stripe;
+namespace CancellationPortal.Domain.Refunds;
 
 /// <summary>
-/// Records what the provider says became of a refund: the same steps whether the news comes from a webhook
-/// or from reconciliation. Adds to the unit of work; the caller commits.
+/// Records what the provider says became of a card refund: the same steps whether the answer comes straight
+/// back from the refund call, from a webhook or from reconciliation. Adds to the unit of work; the caller commits.
 /// </summary>
 public sealed class RefundSettlement(AppDbContext db, CancellationCompletion completion, IOptions<EmailOptions> email)
 {
@@ -77,6 +77,7 @@ public sealed class RefundSettlement(AppDbContext db, CancellationCompletion com
             now);
     }
 
-    private Task<CancellationRequest> LoadRequestAsync(Refund refund, CancellationToken cancellationToken) =>
-        db.CancellationRequests.Include(r => r.Order).SingleAsync(r => r.Id == refund.RequestId, cancellationToken);
+    private async Task<CancellationRequest> LoadRequestAsync(Refund refund, CancellationToken cancellationToken) =>
+        db.CancellationRequests.Local.FirstOrDefault(r => r.Id == refund.RequestId && r.Order is not null)
+        ?? await db.CancellationRequests.Include(r => r.Order).SingleAsync(r => r.Id == refund.RequestId, cancellationToken);
 }
