@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CancellationPortal.E2E.Pages;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -39,6 +40,37 @@ public sealed class BackOfficeCancellationTests(StoreFixture store)
         var refund = (await request.RefundsAsync()).ShouldHaveSingleItem();
         refund["Method"].ShouldBe("store credit");
         refund["Status"].ShouldBe("Succeeded");
+        await ShopperSeesTheOrderCanceledAsync(number);
+    }
+
+    [Fact]
+    public async Task SupportRefundsTheOriginalCardPaymentThroughTheSandboxAndBothAppsShowTheOrderCanceled()
+    {
+        var paymentReference = $"pi_e2e_{Guid.NewGuid():N}";
+        var number = await StoreData.PlaceOrderAsync(store, Shopper, paymentReference: paymentReference);
+        await ShopperRequestsCancellationAsync(number);
+        var page = await SupportSignsInAsync();
+        var queue = new BackOfficeQueuePage(page, store.BackOffice.BaseUrl);
+        await queue.OpenAsync();
+        await queue.SearchAsync(number);
+        await queue.OpenRequestAsync(number);
+        var request = new BackOfficeRequestPage(page);
+        await Expect(request.Order).ToContainTextAsync($"Card, paid EUR 28.95 ({paymentReference})");
+
+        await request.AcceptAsync();
+        await Expect(request.Status).ToHaveTextAsync("Cancellation in progress");
+        await Expect(request.CardMethod).ToBeEnabledAsync();
+        await Expect(request.CardMethod).ToHaveAccessibleDescriptionAsync(new Regex("Sandbox — no money moves"));
+        await request.CompleteAsync("Customer request", "Original card payment", restock: false);
+
+        await Expect(request.StatusMessage).ToHaveTextAsync("Decision recorded.");
+        await Expect(request.Status).ToHaveTextAsync("Canceled");
+        var refund = (await request.RefundsAsync()).ShouldHaveSingleItem();
+        refund["Method"].ShouldBe("original card payment");
+        refund["Amount"].ShouldBe("EUR 28.95");
+        refund["Status"].ShouldBe("Succeeded");
+        refund["Reference"].ShouldStartWith("re_sandbox_");
+        refund["Failure reason"].ShouldBe("—");
         await ShopperSeesTheOrderCanceledAsync(number);
     }
 

@@ -10,6 +10,9 @@ public sealed class BackOfficeRequestPage(IPage page)
     public ILocator StatusMessage => page.GetByRole(AriaRole.Status);
     public ILocator Order => page.GetByRole(AriaRole.Region, new() { Name = "Order", Exact = true });
 
+    /// <summary>The "Original card payment" choice of the decision form; its description names the gateway.</summary>
+    public ILocator CardMethod => page.GetByLabel("Original card payment");
+
     public async Task<int> StockOfAsync(string sku) => int.Parse(await page.GetByTestId($"stock-{sku}").TextContentAsync() ?? "0", CultureInfo.InvariantCulture);
 
     public async Task<string> FirstSkuAsync() => (await RowsOfAsync("Order lines"))[0]["SKU"];
