@@ -10,8 +10,11 @@ namespace CancellationPortal.E2E;
 /// <summary>What the browser tests put into the shared database and read back from the mail pickup folder.</summary>
 public static partial class StoreData
 {
-    /// <summary>Places an order for an existing account, as the store's order import would.</summary>
-    public static async Task<string> PlaceOrderAsync(StoreFixture store, string email, Action<Order>? shape = null)
+    /// <summary>
+    /// Places an order for an existing account, as the store's order import would: paid by card, under
+    /// <paramref name="paymentReference"/> or a fresh pi_e2e_... payment intent id.
+    /// </summary>
+    public static async Task<string> PlaceOrderAsync(StoreFixture store, string email, Action<Order>? shape = null, string? paymentReference = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         var options = new DbContextOptionsBuilder<AppDbContext>();
@@ -22,8 +25,9 @@ public static partial class StoreData
         });
         await using var db = new AppDbContext(options.Options);
         var user = await db.Users.SingleAsync(u => u.Email == email);
-        var number = $"E2E-{Guid.NewGuid().ToString("N")[..8].ToUpperInvariant()}";
-        var order = Order.Place(number, user.Id, email, "Browser Shopper", "EUR", [new OrderLine("SKU-0001", "Blue teapot", 1, 24.00m)], 4.95m, 0m, PaymentMethod.Card, 28.95m, DateTimeOffset.UtcNow, "pi_e2e");
+        var id = Guid.NewGuid().ToString("N");
+        var number = $"E2E-{id[..8].ToUpperInvariant()}";
+        var order = Order.Place(number, user.Id, email, "Browser Shopper", "EUR", [new OrderLine("SKU-0001", "Blue teapot", 1, 24.00m)], 4.95m, 0m, PaymentMethod.Card, 28.95m, DateTimeOffset.UtcNow, paymentReference ?? $"pi_e2e_{id}");
         shape?.Invoke(order);
         db.Orders.Add(order);
         await db.SaveChangesAsync();

@@ -40,6 +40,8 @@ public sealed class StoreFixture : IAsyncLifetime
         Portal = await portal;
         BackOffice = await backOffice;
 
+        // Assertions wait on what the page shows as long as actions do: both apps share two busy cores.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -1,11 +1,13 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace CancellationPortal.E2E.Pages;
 
 /// <summary>The back-office cancellation queue.</summary>
-public sealed class BackOfficeQueuePage(IPage page, Uri baseUrl)
+public sealed partial class BackOfficeQueuePage(IPage page, Uri baseUrl)
 {
-    public ILocator Rows => page.Locator("table tbody tr");
+    /// <summary>The requests listed: the rows that link to an order.</summary>
+    public ILocator Rows => page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { NameRegex = OrderLink() }) });
 
     public async Task OpenAsync() => await page.GotoAsync(new Uri(baseUrl, "/Requests").ToString());
 
@@ -15,13 +17,12 @@ public sealed class BackOfficeQueuePage(IPage page, Uri baseUrl)
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
     }
 
-    /// <summary>The order number of the oldest request in the open tab, as its link reads ("Order 10042").</summary>
-    public async Task<string> FirstOrderNumberAsync()
-    {
-        var text = await Rows.First.GetByRole(AriaRole.Link).First.TextContentAsync() ?? "";
-        return text.Replace("Order", "", StringComparison.Ordinal).Trim();
-    }
+    /// <summary>The queue row of one order's request.</summary>
+    public ILocator RowOf(string orderNumber) => Rows.Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = $"Order {orderNumber}", Exact = true }) });
 
     public async Task OpenRequestAsync(string orderNumber) =>
         await page.GetByRole(AriaRole.Link, new() { Name = $"Order {orderNumber}", Exact = true }).ClickAsync();
+
+    [GeneratedRegex("^Order ")]
+    private static partial Regex OrderLink();
 }

@@ -1,28 +1,57 @@
+using System.Globalization;
 using Microsoft.Playwright;
 
 namespace CancellationPortal.E2E.Pages;
 
-/// <summary>One cancellation request in the back-office: order, timeline and the actions staff may take.</summary>
+/// <summary>One cancellation request in the back-office: order, refunds, timeline and the actions staff may take.</summary>
 public sealed class BackOfficeRequestPage(IPage page)
 {
     public ILocator Status => page.GetByTestId("request-status");
     public ILocator StatusMessage => page.GetByRole(AriaRole.Status);
+    public ILocator Order => page.GetByRole(AriaRole.Region, new() { Name = "Order", Exact = true });
 
-    public async Task<int> StockOfAsync(string sku) => int.Parse(await page.GetByTestId($"stock-{sku}").TextContentAsync() ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The "Original card payment" choice of the decision form; its description names the gateway.</summary>
+    public ILocator CardMethod => page.GetByLabel("Original card payment");
 
-    public async Task<string> FirstSkuAsync() => await page.Locator("table tbody tr td").Nth(1).TextContentAsync() ?? "";
+    public async Task<int> StockOfAsync(string sku) => int.Parse(await page.GetByTestId($"stock-{sku}").TextContentAsync() ?? "0", CultureInfo.InvariantCulture);
 
-    public async Task<int> FirstQuantityAsync() => int.Parse(await page.Locator("table tbody tr td").Nth(2).TextContentAsync() ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+    public async Task<string> FirstSkuAsync() => (await RowsOfAsync("Order lines"))[0]["SKU"];
+
+    public async Task<int> FirstQuantityAsync() => int.Parse((await RowsOfAsync("Order lines"))[0]["Quantity"], CultureInfo.InvariantCulture);
+
+    /// <summary>The refund attempts, one row each, by column heading (Method, Amount, Status, Reference, Failure reason).</summary>
+    public Task<IReadOnlyList<IReadOnlyDictionary<string, string>>> RefundsAsync() => RowsOfAsync("Refunds");
 
     public async Task AcceptAsync() => await page.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
 
-    /// <summary>Fills the decision form: store credit for the full amount, restock, and submits it.</summary>
-    public async Task CompleteWithStoreCreditAsync(string reason, bool restock)
+    /// <summary>Fills the decision form for the full amount with the refund method as labelled, and submits it.</summary>
+    public async Task CompleteAsync(string reason, string refundMethod, bool restock)
     {
         await page.GetByLabel("Reason", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = reason });
-        await page.GetByLabel("Store credit").CheckAsync();
-        var restockBox = page.GetByLabel("Put the items back in stock");
-        await restockBox.SetCheckedAsync(restock);
+        await page.GetByLabel(refundMethod, new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Put the items back in stock").SetCheckedAsync(restock);
         await page.GetByRole(AriaRole.Button, new() { Name = "Complete cancellation" }).ClickAsync();
+    }
+
+    /// <summary>
+    /// The body rows of the table with this caption, each cell keyed by its column heading. Footer rows that
+    /// span columns (subtotals) have fewer cells than headings and are left out.
+    /// </summary>
+    private async Task<IReadOnlyList<IReadOnlyDictionary<string, string>>> RowsOfAsync(string caption)
+    {
+        var table = page.GetByRole(AriaRole.Table, new() { Name = caption, Exact = true });
+        await table.WaitForAsync();
+        var headings = await table.GetByRole(AriaRole.Columnheader).AllInnerTextsAsync();
+        var rows = new List<IReadOnlyDictionary<string, string>>();
+        foreach (var row in await table.GetByRole(AriaRole.Row).AllAsync())
+        {
+            var cells = await row.GetByRole(AriaRole.Cell).AllInnerTextsAsync();
+            if (cells.Count == headings.Count)
+            {
+                rows.Add(headings.Zip(cells).ToDictionary(pair => pair.First.Trim(), pair => pair.Second.Trim()));
+            }
+        }
+
+        return rows;
     }
 }

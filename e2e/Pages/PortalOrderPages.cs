@@ -12,12 +12,23 @@ public sealed class PortalOrderPages(IPage page, Uri baseUrl)
     public ILocator ReturnHeading => page.GetByRole(AriaRole.Heading, new() { Name = "This order can no longer be canceled — return it instead" });
     public ILocator ReturnSteps => page.GetByRole(AriaRole.Region, new() { Name = "This order can no longer be canceled — return it instead" }).GetByRole(AriaRole.Listitem);
 
-    /// <summary>Goes to My orders from the navigation and opens the order from the list.</summary>
-    public async Task OpenFromMyOrdersAsync(string number)
+    /// <summary>The status in words of one order in the My orders list (its row's last cell).</summary>
+    public ILocator StatusInMyOrders(string number) =>
+        page.GetByRole(AriaRole.Row).Filter(new() { Has = OrderLink(number) }).GetByRole(AriaRole.Cell).Last;
+
+    /// <summary>Goes to My orders from the navigation.</summary>
+    public async Task OpenMyOrdersAsync()
     {
         await page.GotoAsync(baseUrl.ToString());
         await page.GetByRole(AriaRole.Link, new() { Name = "My orders", Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = $"Order {number}", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "My orders", Level = 1 }).WaitForAsync();
+    }
+
+    /// <summary>Goes to My orders from the navigation and opens the order from the list.</summary>
+    public async Task OpenFromMyOrdersAsync(string number)
+    {
+        await OpenMyOrdersAsync();
+        await OrderLink(number).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = $"Order {number}", Level = 1 }).WaitForAsync();
     }
 
@@ -36,4 +47,6 @@ public sealed class PortalOrderPages(IPage page, Uri baseUrl)
         await page.GetByRole(AriaRole.Button, new() { Name = "Withdraw cancellation request" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm withdrawal" }).ClickAsync();
     }
+
+    private ILocator OrderLink(string number) => page.GetByRole(AriaRole.Link, new() { Name = $"Order {number}", Exact = true });
 }
