@@ -84,9 +84,13 @@ public abstract class BackOfficeApp(Provider provider) : WebApplicationFactory<P
     }
 
     /// <summary>A client signed in through the real sign-in form.</summary>
-    public async Task<HttpClient> SignInAsync(string email)
+    public Task<HttpClient> SignInAsync(string email) => SignInAsync(this, email);
+
+    /// <summary>A client of another host of this back-office (one configured differently) signed in through the real sign-in form.</summary>
+    public static async Task<HttpClient> SignInAsync(WebApplicationFactory<Program> host, string email)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        ArgumentNullException.ThrowIfNull(host);
+        var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var page = await client.GetPageAsync("/Account/Login");
         var response = await client.SubmitAsync(page.Form(), new() { ["Input.Email"] = email, ["Input.Password"] = Password });
         response.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect, $"{email} could not sign in");
@@ -121,14 +125,15 @@ public abstract class BackOfficeApp(Provider provider) : WebApplicationFactory<P
         string currency = "EUR",
         DateTimeOffset? requestedAt = null,
         string? trackingNumber = null,
-        string email = Shopper)
+        string email = Shopper,
+        string? paymentReference = null)
     {
         await using var db = CreateContext();
         var number = NextOrderNumber();
         var sku = $"SKU-{number}";
         db.StockItems.Add(new StockItem(sku, "Teapot", 10));
         var order = Order.Place(number, ShopperId, email, "Sam Shopper", currency, [new OrderLine(sku, "Teapot", 2, 30m)], 5m, 0m, method, 65m, Clock.GetUtcNow().AddDays(-3),
-            method == PaymentMethod.Card ? $"pi_{number}" : null);
+            method == PaymentMethod.Card ? paymentReference ?? $"pi_{number}" : null);
         order.UpdateFulfillment(fulfillment, trackingNumber is null ? null : "DHL", trackingNumber);
         if (supplier != SupplierOrderStatus.None)
         {

@@ -1,0 +1,97 @@
+using System.Net;
+using CancellationPortal.BackOffice.Tests.Support;
+using CancellationPortal.Domain.Cancellations;
+using CancellationPortal.Domain.Orders;
+using CancellationPortal.Domain.Refunds;
+using CancellationPortal.Domain.Refunds.Stripe;
+using CancellationPortal.Stripe.Tests;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CancellationPortal.BackOffice.Tests;
+
+/// <summary>
+/// The same "Complete cancellation" form of a card-paid request, posted 50 times at once (a double-clicking
+/// agent, a retrying proxy): the card is paid back once. The refund goes through the real Stripe gateway to a
+/// Stripe fake on loopback, so the whole path is in play: the committed Pending row, its id as the
+/// idempotency key, and what Stripe was asked.
+/// </summary>
+public abstract class CompletingACardCancellationManyTimesAtOnce(BackOfficeApp app) : PageTest(app), IAsyncLifetime
+{
+    private const int Posts = 50;
+
+    private FakeStripeServer _stripe = null!;
+    private WebApplicationFactory<Program> _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _stripe = await FakeStripeServer.StartAsync();
+        _host = App.WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Stripe:SecretKey", FakeStripeServer.SecretKey);
+            builder.UseSetting("Stripe:ApiBase", _stripe.BaseAddress.ToString());
+            builder.ConfigureTestServices(services =>
+                services.AddTransient<IPaymentGateway>(sp => sp.GetRequiredService<StripePaymentGateway>()));
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _stripe.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task FiftyPostsOfTheFormRefundTheCardOnceAndTellEveryOtherPostWhoChangedTheRequest()
+    {
+        var charge = _stripe.AddCharge(6500, "EUR");
+        var seeded = await App.SeedAsync(PaymentMethod.Card, paymentReference: charge.PaymentIntentId);
+        var sue = await BackOfficeApp.SignInAsync(_host, BackOfficeApp.Support);
+        var page = await AcceptAsync(sue, seeded);
+        page.Text.ShouldContain("through Stripe");
+        var form = page.Form("Complete");
+
+        // One page, so one antiforgery token and one version for every post; the amount is left empty: all of it.
+        var responses = await Task.WhenAll(Enumerable.Range(0, Posts).Select(_ => sue.SubmitAsync(form, Decision("OriginalPayment"))));
+
+        var statuses = string.Join(", ", responses.GroupBy(r => r.StatusCode).Select(g => $"{g.Count()} × {(int)g.Key}"));
+        responses.Count(r => r.StatusCode == HttpStatusCode.Redirect).ShouldBe(1, statuses);
+        foreach (var response in responses.Where(r => r.StatusCode != HttpStatusCode.Redirect))
+        {
+            var loser = await Html.ReadAsync(response);
+            loser.Status.ShouldBe(HttpStatusCode.Conflict, statuses);
+            loser.Alert.ShouldContain($"This request was changed by {BackOfficeApp.Support} at");
+        }
+
+        var refund = (await App.RefundsAsync(seeded.RequestId)).ShouldHaveSingleItem();
+        refund.Method.ShouldBe(RefundMethod.OriginalPayment);
+        refund.Amount.ShouldBe(65m);
+        refund.Status.ShouldBe(RefundStatus.Succeeded);
+
+        // Stripe was asked once, under the row's id, and paid once.
+        var key = refund.Id.ToString("D");
+        _stripe.RefundPosts.GroupBy(p => p.IdempotencyKey).ShouldHaveSingleItem().Key.ShouldBe(key);
+        _stripe.RefundPosts.ShouldHaveSingleItem();
+        var paid = _stripe.Refunds.ShouldHaveSingleItem();
+        paid.IdempotencyKey.ShouldBe(key);
+        paid.Metadata[StripeClient.RefundIdMetadataKey].ShouldBe(key);
+        paid.Amount.ShouldBe(6500);
+        refund.ProviderReference.ShouldBe(paid.Id);
+        charge.AmountRefunded.ShouldBe(6500);
+
+        var request = await App.RequestAsync(seeded.RequestId);
+        request.Status.ShouldBe(CancellationStatus.Canceled);
+        request.AuditEntries.Count(a => a.Action == "Card refund started").ShouldBe(1);
+        request.AuditEntries.Count(a => a.Action == "Card refund succeeded").ShouldBe(1);
+        await using var db = App.CreateContext();
+        (await db.CreditNotes.CountAsync(c => c.RequestId == seeded.RequestId)).ShouldBe(1);
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class CompletingACardCancellationManyTimesAtOnceOnSqlite(SqliteBackOffice app) : CompletingACardCancellationManyTimesAtOnce(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class CompletingACardCancellationManyTimesAtOnceOnPostgres(PostgresBackOffice app) : CompletingACardCancellationManyTimesAtOnce(app);
