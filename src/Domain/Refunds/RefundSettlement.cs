@@ -53,7 +53,7 @@ public sealed class RefundSettlement(AppDbContext db, CancellationCompletion com
     private async Task SucceededAsync(Refund refund, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var request = await LoadRequestAsync(refund, cancellationToken);
-        request.Note(Actor.System, now, "Card refund confirmed", $"{refund.Money} ({refund.ProviderReference})");
+        request.Note(Actor.System, now, "Card refund succeeded", $"{refund.Money} ({refund.ProviderReference})");
         await completion.CompleteIfSettledAsync(request, Actor.System, now, cancellationToken);
     }
 
