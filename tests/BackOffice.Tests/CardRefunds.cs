@@ -123,6 +123,29 @@ public abstract class CardRefunds(BackOfficeApp app) : PageTest(app), IDisposabl
     }
 
     [Fact]
+    public async Task AFailedCardRefundCanBeRetriedOnTheCardUnderANewKey()
+    {
+        App.Gateway.IsAvailable = true;
+        App.Gateway.NextOutcome = GatewayRefundResult.Failure("Stripe is not answering");
+        var seeded = await App.SeedAsync(PaymentMethod.Card);
+        var client = await StaffAsync();
+        await AcceptAsync(client, seeded);
+        var page = await client.FollowAsync(await CompleteAsync(client, seeded, Decision("OriginalPayment")));
+        page.Text.ShouldContain("Retry it, or choose another method.");
+
+        App.Gateway.NextOutcome = GatewayRefundResult.Success("re_retry");
+        page = await client.FollowAsync(await client.SubmitAsync(page.Form("IssueRefund"), new() { ["Input.RefundMethod"] = "OriginalPayment", ["Input.RefundAmount"] = "65" }));
+
+        var request = await App.RequestAsync(seeded.RequestId);
+        request.Status.ShouldBe(CancellationStatus.Canceled);
+        request.HasFailedRefund.ShouldBeFalse();
+        var refunds = await App.RefundsAsync(seeded.RequestId);
+        refunds.Select(r => r.Status).ShouldBe([RefundStatus.Failed, RefundStatus.Succeeded], ignoreOrder: true);
+        refunds.Select(r => r.Id).Distinct().Count().ShouldBe(2);
+        page.Text.ShouldNotContain("Retry refund");
+    }
+
+    [Fact]
     public async Task ADisputedOrderGetsNoRefundWithAnExplanation()
     {
         App.Gateway.IsAvailable = true;
