@@ -83,7 +83,7 @@ public sealed class CancellationCompletion(AppDbContext db)
         var settings = await db.StoreSettings.AsNoTracking().SingleAsync(cancellationToken);
         if (settings.RevertInvoiceOnCancel)
         {
-            await IssueCreditNoteAsync(request, now, cancellationToken);
+            await IssueCreditNoteAsync(request, actor, now, cancellationToken);
         }
 
         return Result.Ok();
@@ -116,7 +116,7 @@ public sealed class CancellationCompletion(AppDbContext db)
         }
     }
 
-    private async Task IssueCreditNoteAsync(CancellationRequest request, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task IssueCreditNoteAsync(CancellationRequest request, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var invoice = await db.Invoices.Where(i => i.OrderId == request.OrderId).OrderByDescending(i => i.IssuedAt).FirstOrDefaultAsync(cancellationToken);
         if (invoice is null)
@@ -133,6 +133,6 @@ public sealed class CancellationCompletion(AppDbContext db)
 
         var note = CreditNote.Issue(sequence.Next(), invoice, request.Id, now);
         db.CreditNotes.Add(note);
-        request.Note(Actor.System, now, "Credit note issued", $"{note.Number} reverses invoice {invoice.Number}");
+        request.Note(actor, now, "Credit note issued", $"{note.Number} reverses invoice {invoice.Number}");
     }
 }

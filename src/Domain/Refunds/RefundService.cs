@@ -208,11 +208,11 @@ public sealed partial class RefundService(
         if (outcome.IsOutcomeUnknown)
         {
             // The provider may or may not have it: the row stays pending under the same key for reconciliation.
-            request.Note(Actor.System, now, "Card refund outcome unknown", outcome.FailureMessage);
+            request.Note(staff, now, "Card refund outcome unknown", outcome.FailureMessage);
         }
         else
         {
-            await settlement.ApplyAsync(refund, outcome, now, cancellationToken);
+            await settlement.ApplyAsync(refund, outcome, staff, now, cancellationToken);
         }
 
         var saved = await SettleAndSaveAsync(request, staff, now, cancellationToken);

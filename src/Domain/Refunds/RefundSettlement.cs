@@ -13,8 +13,9 @@ namespace CancellationPortal.Domain.Refunds;
 /// </summary>
 public sealed class RefundSettlement(AppDbContext db, CancellationCompletion completion, IOptions<EmailOptions> email)
 {
+    /// <param name="actor">Who brought the answer: the staff member whose refund call returned it, or the system (webhook, reconciliation).</param>
     /// <returns>True when the refund row changed.</returns>
-    public async Task<bool> ApplyAsync(Refund refund, GatewayRefundResult outcome, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<bool> ApplyAsync(Refund refund, GatewayRefundResult outcome, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(refund);
         ArgumentNullException.ThrowIfNull(outcome);
@@ -28,7 +29,7 @@ public sealed class RefundSettlement(AppDbContext db, CancellationCompletion com
         {
             case GatewayRefundStatus.Succeeded:
                 refund.Succeed(outcome.ProviderRefundId, now);
-                await SucceededAsync(refund, now, cancellationToken);
+                await SucceededAsync(refund, actor, now, cancellationToken);
                 return true;
             case GatewayRefundStatus.Failed:
                 refund.Fail(outcome.FailureMessage ?? "The refund failed.", now);
@@ -37,7 +38,7 @@ public sealed class RefundSettlement(AppDbContext db, CancellationCompletion com
                     refund.RecordProviderReference(outcome.ProviderRefundId);
                 }
 
-                await FailedAsync(refund, now, cancellationToken);
+                await FailedAsync(refund, actor, now, cancellationToken);
                 return true;
             default:
                 if (outcome.ProviderRefundId is null || outcome.ProviderRefundId == refund.ProviderReference)
@@ -50,18 +51,18 @@ public sealed class RefundSettlement(AppDbContext db, CancellationCompletion com
         }
     }
 
-    private async Task SucceededAsync(Refund refund, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task SucceededAsync(Refund refund, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var request = await LoadRequestAsync(refund, cancellationToken);
-        request.Note(Actor.System, now, "Card refund succeeded", $"{refund.Money} ({refund.ProviderReference})");
-        await completion.CompleteIfSettledAsync(request, Actor.System, now, cancellationToken);
+        request.Note(actor, now, "Card refund succeeded", $"{refund.Money} ({refund.ProviderReference})");
+        await completion.CompleteIfSettledAsync(request, actor, now, cancellationToken);
     }
 
-    private async Task FailedAsync(Refund refund, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task FailedAsync(Refund refund, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var request = await LoadRequestAsync(refund, cancellationToken);
         request.FlagFailedRefund(true);
-        request.Note(Actor.System, now, "Card refund failed", $"{refund.Money}: {refund.FailureReason}");
+        request.Note(actor, now, "Card refund failed", $"{refund.Money}: {refund.FailureReason}");
         db.EnqueueEmail(
             new EmailMessage(
                 email.Value.SupportAddress,

@@ -1,3 +1,4 @@
+using CancellationPortal.Domain.Common;
 using CancellationPortal.Domain.Hosting;
 using CancellationPortal.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -88,7 +89,7 @@ public sealed partial class RefundReconciler(
                 cancellationToken);
         }
 
-        if (!await settlement.ApplyAsync(refund, outcome, clock.GetUtcNow(), cancellationToken))
+        if (!await settlement.ApplyAsync(refund, outcome, Actor.System, clock.GetUtcNow(), cancellationToken))
         {
             return false;
         }

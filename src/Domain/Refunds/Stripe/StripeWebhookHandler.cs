@@ -133,7 +133,7 @@ public sealed partial class StripeWebhookHandler(
             return;
         }
 
-        await settlement.ApplyAsync(refund, StripePaymentGateway.ToResult(stripeRefund), now, cancellationToken);
+        await settlement.ApplyAsync(refund, StripePaymentGateway.ToResult(stripeRefund), Actor.System, now, cancellationToken);
     }
 
     private async Task SetDisputedAsync(StripeDispute dispute, bool disputed, DateTimeOffset now, CancellationToken cancellationToken)
