@@ -36,9 +36,16 @@ pids+=($!)
 (cd "$(dirname "$backoffice_dll")" && exec env Urls="$backoffice_url" dotnet "$backoffice_dll") &
 pids+=($!)
 
+# Waits for an app's /healthz to answer 200 (plain bash: a fresh machine may have no curl).
 healthy() {
+  local hostport=${1#*://}; hostport=${hostport%%/*}
+  local host=${hostport%:*} port=${hostport##*:}
   for _ in $(seq 1 120); do
-    curl -fsS "$1/healthz" >/dev/null 2>&1 && return 0
+    if exec 3<>"/dev/tcp/$host/$port" 2>/dev/null; then
+      printf 'GET /healthz HTTP/1.0\r\nHost: %s\r\n\r\n' "$hostport" >&3
+      if head -n 1 <&3 | grep -q ' 200 '; then exec 3>&-; return 0; fi
+      exec 3>&-
+    fi
     sleep 0.5
   done
   return 1
