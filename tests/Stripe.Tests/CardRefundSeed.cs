@@ -1,12 +1,14 @@
 using CancellationPortal.Domain.Cancellations;
 using CancellationPortal.Domain.Common;
+using CancellationPortal.Domain.Inventory;
 using CancellationPortal.Domain.Orders;
 using CancellationPortal.Domain.Refunds;
 using CancellationPortal.TestSupport;
 
 namespace CancellationPortal.Stripe.Tests;
 
-public sealed record SeededCardRefund(Guid OrderId, string OrderNumber, Guid RequestId, Guid RefundId);
+/// <param name="Sku">The order's one item: 3 on the shelf before the cancellation, 1 on the order, restocked on completion.</param>
+public sealed record SeededCardRefund(Guid OrderId, string OrderNumber, Guid RequestId, Guid RefundId, string Sku);
 
 /// <summary>A card-paid order with an accepted cancellation and its card refund committed as Pending, as the refund issuer leaves it.</summary>
 public static class CardRefundSeed
@@ -21,12 +23,13 @@ public static class CardRefundSeed
     {
         var staff = Actor.Staff("staff-1", "Sam Support");
         var number = $"T{Guid.NewGuid():N}"[..12];
+        var sku = $"SKU-{number}";
         var order = Order.Place(
             number, "customer-1", "shopper@example.com", "Pat Shopper", currency,
-            [new OrderLine("SKU-1", "Mug", 1, paid)], 0m, 0m, PaymentMethod.Card, paid, createdAt, paymentReference);
+            [new OrderLine(sku, "Mug", 1, paid)], 0m, 0m, PaymentMethod.Card, paid, createdAt, paymentReference);
         var request = CancellationRequest.Submit(order, PolicyAnswer.Allowed, Actor.Shopper("customer-1", "Pat Shopper"), "portal", ShopperReason.ChangedMind, null, createdAt).Value!;
         request.Accept(staff, createdAt).IsSuccess.ShouldBeTrue();
-        request.Decide(new CancellationDecision(DecisionReason.CustomerRequest, null, RefundMethod.OriginalPayment, paid, null, RefundNow: true, Restock: false, NotifyShopper: true, StaffNote: null), staff, createdAt).IsSuccess.ShouldBeTrue();
+        request.Decide(new CancellationDecision(DecisionReason.CustomerRequest, null, RefundMethod.OriginalPayment, paid, null, RefundNow: true, Restock: true, NotifyShopper: true, StaffNote: null), staff, createdAt).IsSuccess.ShouldBeTrue();
         var refund = Refund.Create(request.Id, order.Id, RefundMethod.OriginalPayment, new Money(paid, currency), staff.Name, createdAt);
         if (providerReference is not null)
         {
@@ -37,7 +40,8 @@ public static class CardRefundSeed
         db.Orders.Add(order);
         db.CancellationRequests.Add(request);
         db.Refunds.Add(refund);
+        db.StockItems.Add(new StockItem(sku, "Mug", 3));
         await db.SaveChangesAsync();
-        return new SeededCardRefund(order.Id, number, request.Id, refund.Id);
+        return new SeededCardRefund(order.Id, number, request.Id, refund.Id, sku);
     }
 }

@@ -75,6 +75,8 @@ public abstract class StripeWebhooks(Provider provider) : IAsyncLifetime
         mail.To.ShouldBe(request.Order.CustomerEmail);
         mail.Subject.ShouldBe($"Order {request.Order.Number} is canceled");
         mail.TextBody.ShouldContain("as original card payment");
+        await using var db = _database.CreateContext();
+        (await db.StockItems.SingleAsync(s => s.Sku == seeded.Sku)).OnHand.ShouldBe(4);
     }
 
     [Fact]

@@ -78,7 +78,23 @@ public sealed class RefundSettlement(AppDbContext db, CancellationCompletion com
             now);
     }
 
-    private async Task<CancellationRequest> LoadRequestAsync(Refund refund, CancellationToken cancellationToken) =>
-        db.CancellationRequests.Local.FirstOrDefault(r => r.Id == refund.RequestId && r.Order is not null)
-        ?? await db.CancellationRequests.Include(r => r.Order).SingleAsync(r => r.Id == refund.RequestId, cancellationToken);
+    /// <summary>The request with its order and lines: completing it may restock them.</summary>
+    private async Task<CancellationRequest> LoadRequestAsync(Refund refund, CancellationToken cancellationToken)
+    {
+        var request = db.CancellationRequests.Local.FirstOrDefault(r => r.Id == refund.RequestId)
+            ?? await db.CancellationRequests.Include(r => r.Order).ThenInclude(o => o.Lines).SingleAsync(r => r.Id == refund.RequestId, cancellationToken);
+        var order = db.Entry(request).Reference(r => r.Order);
+        if (!order.IsLoaded)
+        {
+            await order.LoadAsync(cancellationToken);
+        }
+
+        var lines = db.Entry(request.Order).Collection(o => o.Lines);
+        if (!lines.IsLoaded)
+        {
+            await lines.LoadAsync(cancellationToken);
+        }
+
+        return request;
+    }
 }
