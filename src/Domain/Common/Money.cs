@@ -11,7 +11,14 @@ public readonly record struct Money(decimal Amount, string Currency)
         "BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA", "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF",
     };
 
-    public static int DecimalsOf(string currency) => ZeroDecimal.Contains(currency) ? 0 : 2;
+    // ISO 4217 currencies with three decimals (fils, baisa, millimes).
+    private static readonly HashSet<string> ThreeDecimal = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND",
+    };
+
+    public static int DecimalsOf(string currency) =>
+        ZeroDecimal.Contains(currency) ? 0 : ThreeDecimal.Contains(currency) ? 3 : 2;
 
     public long ToMinorUnits()
     {

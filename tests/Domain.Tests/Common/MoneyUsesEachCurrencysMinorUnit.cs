@@ -10,6 +10,7 @@ public sealed class MoneyUsesEachCurrencysMinorUnit
     [InlineData("199.90", "usd", 19990)]
     [InlineData("1234", "JPY", 1234)]
     [InlineData("50000", "KRW", 50000)]
+    [InlineData("12.345", "KWD", 12345)]
     [InlineData("0", "EUR", 0)]
     [InlineData("-12.34", "EUR", -1234)]
     public void AnAmountBecomesMinorUnitsAndBack(string amount, string currency, long minor)
@@ -26,7 +27,9 @@ public sealed class MoneyUsesEachCurrencysMinorUnit
     [InlineData("JPY", 0)]
     [InlineData("jpy", 0)]
     [InlineData("KRW", 0)]
-    public void ZeroDecimalCurrenciesHaveNoMinorUnit(string currency, int decimals) =>
+    [InlineData("KWD", 3)]
+    [InlineData("bhd", 3)]
+    public void EachCurrencyHasItsOwnNumberOfDecimals(string currency, int decimals) =>
         Money.DecimalsOf(currency).ShouldBe(decimals);
 
     [Theory]
