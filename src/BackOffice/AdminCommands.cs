@@ -15,15 +15,17 @@ public static class AdminCommands
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(args);
-        var command = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('=', StringComparison.Ordinal));
-        if (command is null)
+        // A command is the first argument; anything else (--urls http://..., Key=Value) is host configuration.
+        if (args.Length == 0 || args[0].StartsWith('-') || args[0].Contains('=', StringComparison.Ordinal))
         {
             return false;
         }
 
+        var command = args[0];
+
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var rest = args.SkipWhile(a => a != command).Skip(1).ToArray();
+        var rest = args[1..];
         switch (command)
         {
             case "migrate":

@@ -28,6 +28,6 @@ public sealed class DatabaseOptions
 
         var folder = Path.GetFullPath(DataFolder);
         Directory.CreateDirectory(folder);
-        return $"Data Source={Path.Combine(folder, "cancellationportal.db")};Cache=Shared;Default Timeout=30";
+        return $"Data Source={Path.Combine(folder, "cancellationportal.db")};Default Timeout=30";
     }
 }
