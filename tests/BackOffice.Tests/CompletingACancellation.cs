@@ -60,6 +60,24 @@ public abstract class CompletingWithPoints(BackOfficeApp app) : PageTest(app)
         (await db.PointsEntries.SingleAsync(e => e.Description.Contains(seeded.Number))).Points.ShouldBe(6500);
         (await App.RequestAsync(seeded.RequestId)).Status.ShouldBe(CancellationStatus.Canceled);
     }
+
+    [Fact]
+    public async Task AnOrderInAnotherCurrencyThanThePointsCannotBeRefundedInPoints()
+    {
+        var seeded = await App.SeedAsync(currency: "JPY");
+        var client = await StaffAsync();
+        await AcceptAsync(client, seeded);
+
+        var response = await CompleteAsync(client, seeded, Decision("Points"));
+
+        ((int)response.StatusCode).ShouldBeInRange(400, 499);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("Points are valued in EUR, so this JPY order cannot be refunded in points.");
+        await using var db = App.CreateContext();
+        (await db.PointsEntries.CountAsync(e => e.Description.Contains(seeded.Number))).ShouldBe(0);
+        var request = await App.RequestAsync(seeded.RequestId);
+        request.Status.ShouldBe(CancellationStatus.InProgress);
+        request.Decision.ShouldBeNull();
+    }
 }
 
 public abstract class RefundingByBankTransfer(BackOfficeApp app) : PageTest(app)

@@ -6,6 +6,7 @@ using CancellationPortal.Domain.Orders;
 using CancellationPortal.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CancellationPortal.Domain.Refunds;
 
@@ -21,6 +22,7 @@ public sealed partial class RefundService(
     CancellationCompletion completion,
     IPaymentGateway gateway,
     RefundSettlement settlement,
+    IOptions<RefundOptions> options,
     TimeProvider clock,
     ILogger<RefundService> logger)
 {
@@ -54,6 +56,11 @@ public sealed partial class RefundService(
         if (order.IsDisputed)
         {
             return "The shopper disputed this payment with their bank: no refund can be issued while the dispute is open, or the money would go back twice.";
+        }
+
+        if (method == RefundMethod.Points && !string.Equals(order.Currency, options.Value.PointsCurrency, StringComparison.OrdinalIgnoreCase))
+        {
+            return $"Points are valued in {options.Value.PointsCurrency}, so this {order.Currency} order cannot be refunded in points. Choose store credit, bank transfer or the card.";
         }
 
         if (method != RefundMethod.OriginalPayment)

@@ -13,6 +13,6 @@ public sealed class StoreSettings
     /// <summary>A request waiting longer than this is shown as overdue in the queue.</summary>
     public int OverdueAfterHours { get; set; } = 48;
 
-    /// <summary>How many loyalty points one unit of currency buys back when refunding in points.</summary>
+    /// <summary>How many loyalty points one unit of the points currency (Refunds:PointsCurrency) buys back when refunding in points.</summary>
     public int PointsPerCurrencyUnit { get; set; } = 100;
 }
