@@ -1,3 +1,4 @@
+using System.Net;
 using CancellationPortal.Domain.Identity;
 using CancellationPortal.Portal.Tests.Support;
 using CancellationPortal.TestSupport;
@@ -32,6 +33,32 @@ public abstract class SigningIn(Provider provider) : IAsyncLifetime
         locked.HasButton("Sign out").ShouldBeFalse();
         var user = await _app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Id == shopper.Id));
         user.LockoutEnd.ShouldNotBeNull().ShouldBeGreaterThan(DateTimeOffset.UtcNow);
+    }
+
+    [Fact]
+    public async Task AForeignReturnAddressLeadsToThePortalInstead()
+    {
+        const string foreign = "https://evil.example/";
+        var shopper = await _app.CreateShopperAsync();
+        using var browser = _app.NewBrowser();
+
+        var login = await browser.GetAsync($"/Identity/Account/Login?returnUrl={Uri.EscapeDataString(foreign)}");
+        login.Status.ShouldBe(HttpStatusCode.OK);
+        var form = login.FormWithButton("Log in");
+        form.Action.ShouldNotContain("evil.example");
+
+        // A crafted form posts the foreign address straight to the handler.
+        form.Action = $"/Identity/Account/Login?returnUrl={Uri.EscapeDataString(foreign)}";
+        var signedIn = await browser.SubmitAsync(login, "Log in", new Dictionary<string, string>
+        {
+            ["Input.Email"] = shopper.Email,
+            ["Input.Password"] = PortalApp.Password,
+        });
+
+        signedIn.Status.ShouldBe(HttpStatusCode.OK, signedIn.Text);
+        signedIn.Url.Host.ShouldBe("localhost");
+        signedIn.Url.AbsolutePath.ShouldBe("/");
+        signedIn.HasButton("Sign out").ShouldBeTrue();
     }
 
     [Fact]

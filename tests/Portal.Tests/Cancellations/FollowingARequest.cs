@@ -58,10 +58,54 @@ public abstract class FollowingARequest(Provider provider) : SignedInShopperTest
         var page = await OpenOrderAsync(order.Number);
 
         page.Document.QuerySelector("[data-testid=next-step]")!.TextContent.ShouldContain("We refund EUR 47.00 by original card payment and email you when the refund has been issued.");
-        page.Document.QuerySelectorAll("ol.timeline li").Select(li => li.TextContent).Last().ShouldEndWith("Decision recorded (now: cancellation in progress)");
+        page.Document.QuerySelectorAll("ol.timeline li").Select(li => li.TextContent).Last().ShouldEndWith("Accepted (now: cancellation in progress)");
+        page.Text.ShouldNotContain("Decision recorded");
         page.Text.ShouldNotContain("Internal: regular customer");
         page.Text.ShouldNotContain("Asked by phone");
     }
+
+    [Fact]
+    public async Task ACompletedCancellationShowsOnlyTheStepsThatChangedItsStatus()
+    {
+        var order = await App.PlaceOrderAsync(Shopper);
+        var requested = await App.RequestAsShopperAsync(Shopper, order);
+        await App.AcceptAsync(requested.Id);
+        await App.DecideAsync(order.Number, new CancellationDecision(
+            DecisionReason.CustomerRequest, null, RefundMethod.StoreCredit, 0m, "Nothing was charged yet", RefundNow: false, Restock: true, NotifyShopper: true, StaffNote: null));
+        await App.CancelAsync(order.Number);
+
+        var page = await OpenOrderAsync(order.Number);
+
+        Steps(page).ShouldBe(["Cancellation requested (now: cancellation requested)", "Accepted (now: cancellation in progress)", "Canceled (now: canceled)"]);
+        page.Text.ShouldNotContain("Decision recorded");
+        page.Text.ShouldNotContain("Credit note issued");
+    }
+
+    [Fact]
+    public async Task MoneyThatWentBackIsShownButNotTheBackOfficeSteps()
+    {
+        var order = await App.PlaceOrderAsync(Shopper);
+        var requested = await App.RequestAsShopperAsync(Shopper, order);
+        await App.AcceptAsync(requested.Id);
+        await App.DecideAsync(order.Number, new CancellationDecision(
+            DecisionReason.CustomerRequest, null, RefundMethod.StoreCredit, order.AmountPaid, null, RefundNow: true, Restock: true, NotifyShopper: true, StaffNote: null));
+        await App.RefundAsync(order.Number, RefundMethod.StoreCredit, order.AmountPaid);
+
+        var page = await OpenOrderAsync(order.Number);
+
+        // The refund that settles the request completes it in the same instant, so those two steps share a time.
+        var steps = Steps(page);
+        steps[..2].ShouldBe(["Cancellation requested (now: cancellation requested)", "Accepted (now: cancellation in progress)"]);
+        steps[2..].ShouldBe(["Refund issued (now: cancellation in progress)", "Canceled (now: canceled)"], ignoreOrder: true);
+        page.Text.ShouldNotContain("Decision recorded");
+        page.Text.ShouldNotContain("Credit note issued");
+    }
+
+    /// <summary>The history steps without their dates.</summary>
+    private static List<string> Steps(WebPage page) =>
+        page.Document.QuerySelectorAll("ol.timeline li")
+            .Select(li => li.TextContent[(li.QuerySelector("time")!.TextContent.Length + ": ".Length)..])
+            .ToList();
 }
 
 public sealed class FollowingARequestOnSqlite() : FollowingARequest(Provider.Sqlite);

@@ -4,6 +4,7 @@ using CancellationPortal.Domain.Identity;
 using CancellationPortal.Domain.Notifications;
 using CancellationPortal.Domain.Orders;
 using CancellationPortal.Domain.Persistence;
+using CancellationPortal.Domain.Refunds;
 using CancellationPortal.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -152,15 +153,28 @@ public sealed class PortalApp : IAsyncDisposable
         return Task.CompletedTask;
     });
 
+    /// <summary>Staff issue a refund on the order's latest request; once the decided amount is back, the request completes.</summary>
+    public async Task RefundAsync(string orderNumber, RefundMethod method, decimal amount)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var request = await LoadLatestRequestAsync(scope.ServiceProvider, orderNumber);
+        var refunds = scope.ServiceProvider.GetRequiredService<RefundService>();
+        (await refunds.IssueAsync(request, method, amount, Staff, CancellationToken.None)).Error.ShouldBeNull();
+    }
+
     private async Task ChangeLatestRequestAsync(string orderNumber, Func<IServiceProvider, CancellationRequest, Task> change)
     {
         await using var scope = _factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var service = scope.ServiceProvider.GetRequiredService<CancellationService>();
-        var id = await db.CancellationRequests.Where(r => r.Order.Number == orderNumber).OrderByDescending(r => r.RequestedAt).Select(r => r.Id).FirstAsync();
-        var request = (await service.LoadAsync(id, CancellationToken.None))!;
+        var request = await LoadLatestRequestAsync(scope.ServiceProvider, orderNumber);
         await change(scope.ServiceProvider, request);
-        (await service.SaveAsync(request, CancellationToken.None)).IsSuccess.ShouldBeTrue();
+        (await scope.ServiceProvider.GetRequiredService<CancellationService>().SaveAsync(request, CancellationToken.None)).IsSuccess.ShouldBeTrue();
+    }
+
+    private static async Task<CancellationRequest> LoadLatestRequestAsync(IServiceProvider services, string orderNumber)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        var id = await db.CancellationRequests.Where(r => r.Order.Number == orderNumber).OrderByDescending(r => r.RequestedAt).Select(r => r.Id).FirstAsync();
+        return (await services.GetRequiredService<CancellationService>().LoadAsync(id, CancellationToken.None))!;
     }
 
     public static Actor Staff { get; } = Actor.Staff("staff-1", "Sue Support");

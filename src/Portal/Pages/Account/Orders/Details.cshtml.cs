@@ -227,6 +227,7 @@ public sealed class DetailsModel(AppDbContext db, CancellationService cancellati
         LatestRequest = requests.FirstOrDefault();
         Timeline = await db.AuditEntries.AsNoTracking()
             .Where(a => a.OrderId == order.Id)
+            .ShownToShopper()
             .OrderBy(a => a.At)
             .Select(a => new TimelineStep(a.At, a.Action, a.ToStatus))
             .ToListAsync(cancellationToken);

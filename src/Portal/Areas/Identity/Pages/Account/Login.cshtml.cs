@@ -30,7 +30,7 @@ public sealed partial class LoginModel(SignInManager<ApplicationUser> signInMana
             ModelState.AddModelError(string.Empty, ErrorMessage);
         }
 
-        ReturnUrl = returnUrl ?? Url.Content("~/");
+        ReturnUrl = LocalOrHome(returnUrl);
 
         // A half-finished external sign-in must not carry over into this one.
         await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
@@ -38,7 +38,7 @@ public sealed partial class LoginModel(SignInManager<ApplicationUser> signInMana
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl = null)
     {
-        ReturnUrl = returnUrl ?? Url.Content("~/");
+        ReturnUrl = LocalOrHome(returnUrl);
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -66,6 +66,9 @@ public sealed partial class LoginModel(SignInManager<ApplicationUser> signInMana
         ModelState.AddModelError(string.Empty, "Invalid login attempt.");
         return Page();
     }
+
+    /// <summary>Only an address on this site is followed after signing in: a foreign one would make the sign-in page an open redirect.</summary>
+    private string LocalOrHome(string? returnUrl) => Url.IsLocalUrl(returnUrl) ? returnUrl : Url.Content("~/");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A shopper signed in")]
     private partial void LogSignedIn();
