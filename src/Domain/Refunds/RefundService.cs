@@ -179,6 +179,43 @@ public sealed partial class RefundService(
         return saved.IsSuccess ? refund : saved.Error!;
     }
 
+    /// <summary>
+    /// The bank transfer will not be made (wrong account, the shopper prefers another method): the pending
+    /// refund stops counting and the request is flagged, so the queue shows it and the retry form offers another method.
+    /// </summary>
+    public async Task<Result<Refund>> CancelBankTransferAsync(Guid requestId, long expectedVersion, Guid refundId, Actor staff, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        var request = await cancellations.LoadAsync(requestId, cancellationToken);
+        if (request is null)
+        {
+            return Error.NotFound("No such cancellation request.");
+        }
+
+        if (request.Version != expectedVersion)
+        {
+            return CancellationService.ChangedBy(request);
+        }
+
+        var refund = await db.Refunds.SingleOrDefaultAsync(r => r.Id == refundId && r.RequestId == requestId, cancellationToken);
+        if (refund is null || refund.Method != RefundMethod.BankTransfer || refund.Status != RefundStatus.Pending)
+        {
+            return await RefusedUnlessChangedAsync(request, Error.NotAllowed("There is no pending bank transfer with that id on this request."), cancellationToken);
+        }
+
+        var now = clock.GetUtcNow();
+        var canceled = refund.Cancel(now);
+        if (!canceled.IsSuccess)
+        {
+            return canceled.Error!;
+        }
+
+        request.Note(staff, now, "Bank transfer canceled", $"{refund.Money}: choose another way to refund it");
+        request.FlagFailedRefund(true);
+        var saved = await cancellations.SaveAsync(request, cancellationToken);
+        return saved.IsSuccess ? refund : saved.Error!;
+    }
+
     private async Task<Result<Refund>> RefundCardAsync(CancellationRequest request, Refund refund, Actor staff, CancellationToken cancellationToken)
     {
         var order = request.Order;
