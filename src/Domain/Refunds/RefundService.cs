@@ -40,11 +40,16 @@ public sealed partial class RefundService(
             return 0m;
         }
 
-        var counted = await db.Refunds
-            .Where(r => r.RequestId == request.Id && (r.Status == RefundStatus.Pending || r.Status == RefundStatus.Succeeded))
-            .Select(r => r.Amount)
-            .ToListAsync(cancellationToken);
-        return request.Decision.RefundAmount - counted.Sum();
+        var refunds = await db.Refunds.AsNoTracking().Where(r => r.RequestId == request.Id).ToListAsync(cancellationToken);
+        return Remaining(request, refunds);
+    }
+
+    /// <summary>What is still to be refunded, from the request's refunds already at hand.</summary>
+    public static decimal Remaining(CancellationRequest request, IEnumerable<Refund> refunds)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(refunds);
+        return request.Decision is null ? 0m : request.Decision.RefundAmount - refunds.Where(r => r.Counts).Sum(r => r.Amount);
     }
 
     /// <summary>Why a method cannot refund this order now, or null when it can.</summary>

@@ -127,7 +127,7 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
         Input.Version = request.Version;
         Refunds = await refunds.ListAsync(Id, cancellationToken);
         Policy = CancellationPolicy.Evaluate(request.Order, hasOpenRequest: false);
-        Remaining = await refunds.RemainingAsync(request, cancellationToken);
+        Remaining = RefundService.Remaining(request, Refunds);
         Stock = await decisions.StockOnHandAsync(request.Order.Lines.Select(l => l.Sku), cancellationToken);
         DecisionContext = new DecisionFormContext(
             request.Order.RefundableAmount,
