@@ -2,6 +2,7 @@ using CancellationPortal.BackOffice;
 using CancellationPortal.Domain;
 using CancellationPortal.Domain.Hosting;
 using CancellationPortal.Domain.Identity;
+using Microsoft.AspNetCore.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,6 +17,8 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.LoginPath = "/Account/Login";
     options.AccessDeniedPath = "/Account/AccessDenied";
 });
+// A staff member whose roles were taken away must lose access within a minute, not when the 30-minute default comes round.
+builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(StaffPolicies.Staff, p => p.RequireRole(Roles.StaffRoles))
     .AddPolicy(StaffPolicies.Admin, p => p.RequireRole(Roles.Admin));

@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Html.Dom;
 using CancellationPortal.BackOffice.Tests.Support;
 using CancellationPortal.Domain.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -42,6 +43,32 @@ public abstract class AdminManagesStaff(BackOfficeApp app) : PageTest(app)
         await admin.FollowAsync(await admin.SubmitAsync(form, new() { ["Input.Roles"] = Roles.Admin }));
 
         (await RolesOfAsync(email)).ShouldBe([Roles.Admin]);
+    }
+
+    [Fact]
+    public async Task AStaffMemberWhoseRolesAreRemovedIsSignedOutOnceTheValidationIntervalHasPassed()
+    {
+        var admin = await App.SignInAsync(BackOfficeApp.Admin);
+        var email = $"gone.{Guid.NewGuid():N}@test.example";
+        var page = await admin.GetPageAsync("/Admin/Staff");
+        page = await admin.FollowAsync(await admin.SubmitAsync(page.Form("Add"), new() { ["Input.Email"] = email, ["Input.Password"] = BackOfficeApp.Password, ["Input.Roles"] = Roles.Support }));
+        var staff = await App.SignInAsync(email);
+        (await staff.GetAsync("/Requests")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var id = await IdOfAsync(email);
+        var form = page.Document.Forms.Single(f => f.TextContent.Contains("Save roles", StringComparison.Ordinal) && f.InnerHtml.Contains(id, StringComparison.Ordinal));
+
+        foreach (var role in form.Elements.OfType<IHtmlInputElement>().Where(i => i.Name == "Input.Roles"))
+        {
+            role.IsChecked = false;
+        }
+
+        (await admin.FollowAsync(await admin.SubmitAsync(form))).Text.ShouldContain($"{email} no longer has back-office access.");
+        App.Clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
+
+        // Signed out, not merely refused: the old cookie no longer stands for anybody.
+        var response = await staff.GetAsync("/Requests");
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldContain("/Account/Login");
     }
 
     [Fact]

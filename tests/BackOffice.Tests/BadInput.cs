@@ -85,8 +85,49 @@ public abstract class BadInputOnTheDecisionForm(BackOfficeApp app) : PageTest(ap
     }
 }
 
+public abstract class BadInputOnTheRejectForm(BackOfficeApp app) : PageTest(app)
+{
+    [Fact]
+    public async Task ARejectionReasonLongerThanTheColumnIsRefusedWithAMessageAndChangesNothing()
+    {
+        var seeded = await App.SeedAsync();
+        var client = await StaffAsync();
+        var page = await client.GetPageAsync(seeded.Url);
+        var tooLong = new string('x', CancellationRequest.MaxRejectionReasonLength + 1);
+
+        var refused = await RefusedAsync(await client.SubmitAsync(page.Form("Reject"), new() { ["Input.RejectReason"] = tooLong }), HttpStatusCode.UnprocessableEntity);
+
+        refused.Alert.ShouldContain($"at most {CancellationRequest.MaxRejectionReasonLength} characters");
+        var request = await App.RequestAsync(seeded.RequestId);
+        request.Status.ShouldBe(CancellationStatus.Requested);
+        request.RejectionReason.ShouldBeNull();
+        request.Version.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task ARejectionReasonOfExactlyTheLimitIsAccepted()
+    {
+        var seeded = await App.SeedAsync();
+        var client = await StaffAsync();
+        var page = await client.GetPageAsync(seeded.Url);
+        var longest = new string('x', CancellationRequest.MaxRejectionReasonLength);
+
+        await client.FollowAsync(await client.SubmitAsync(page.Form("Reject"), new() { ["Input.RejectReason"] = longest }));
+
+        var request = await App.RequestAsync(seeded.RequestId);
+        request.Status.ShouldBe(CancellationStatus.Rejected);
+        request.RejectionReason.ShouldBe(longest);
+    }
+}
+
 [Collection(SqliteCollection.Name)]
 public sealed class BadInputOnTheDecisionFormOnSqlite(SqliteBackOffice app) : BadInputOnTheDecisionForm(app);
 
 [Collection(PostgresCollection.Name)]
 public sealed class BadInputOnTheDecisionFormOnPostgres(PostgresBackOffice app) : BadInputOnTheDecisionForm(app);
+
+[Collection(SqliteCollection.Name)]
+public sealed class BadInputOnTheRejectFormOnSqlite(SqliteBackOffice app) : BadInputOnTheRejectForm(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class BadInputOnTheRejectFormOnPostgres(PostgresBackOffice app) : BadInputOnTheRejectForm(app);

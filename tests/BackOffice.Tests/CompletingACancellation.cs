@@ -116,6 +116,49 @@ public abstract class RefundingByBankTransfer(BackOfficeApp app) : PageTest(app)
         (await App.RequestAsync(seeded.RequestId)).Version.ShouldBe(before.Version);
         (await App.RefundsAsync(seeded.RequestId)).ShouldHaveSingleItem().Status.ShouldBe(RefundStatus.Pending);
     }
+
+    [Fact]
+    public async Task ACanceledTransferFlagsTheRequestAndAnotherMethodThenCancelsTheOrder()
+    {
+        var seeded = await App.SeedAsync();
+        var client = await StaffAsync();
+        await AcceptAsync(client, seeded);
+        var page = await client.FollowAsync(await CompleteAsync(client, seeded, Decision("BankTransfer")));
+
+        page = await client.FollowAsync(await client.SubmitAsync(page.Form("CancelTransfer")));
+
+        page.Text.ShouldContain("Bank transfer canceled.");
+        page.Text.ShouldContain("Retry refund");
+        page.HasForm("RecordTransfer").ShouldBeFalse();
+        var request = await App.RequestAsync(seeded.RequestId);
+        request.Status.ShouldBe(CancellationStatus.InProgress);
+        request.HasFailedRefund.ShouldBeTrue();
+        request.AuditEntries.ShouldContain(a => a.Action == "Bank transfer canceled" && a.ActorName == BackOfficeApp.Support);
+        (await App.RefundsAsync(seeded.RequestId)).ShouldHaveSingleItem().Status.ShouldBe(RefundStatus.Canceled);
+
+        await client.FollowAsync(await client.SubmitAsync(page.Form("IssueRefund"), new() { ["Input.RefundMethod"] = "StoreCredit", ["Input.RefundAmount"] = "65" }));
+
+        request = await App.RequestAsync(seeded.RequestId);
+        request.Status.ShouldBe(CancellationStatus.Canceled);
+        request.HasFailedRefund.ShouldBeFalse();
+        (await App.RefundsAsync(seeded.RequestId)).Select(r => r.Status).ShouldBe([RefundStatus.Canceled, RefundStatus.Succeeded], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task CancelingATransferFromAnOutdatedPageIsRefusedAndChangesNothing()
+    {
+        var seeded = await App.SeedAsync();
+        var client = await StaffAsync();
+        await AcceptAsync(client, seeded);
+        var stale = await client.FollowAsync(await CompleteAsync(client, seeded, Decision("BankTransfer")));
+        await client.FollowAsync(await client.SubmitAsync(stale.Form("RecordTransfer"), new() { ["Input.TransferReference"] = "SEPA-2026-0043" }));
+
+        var refused = await RefusedAsync(await client.SubmitAsync(stale.Form("CancelTransfer")), HttpStatusCode.Conflict);
+
+        refused.Alert.ShouldContain("This request was changed by");
+        (await App.RequestAsync(seeded.RequestId)).Status.ShouldBe(CancellationStatus.Canceled);
+        (await App.RefundsAsync(seeded.RequestId)).ShouldHaveSingleItem().Status.ShouldBe(RefundStatus.Succeeded);
+    }
 }
 
 public abstract class PartialAndLaterRefunds(BackOfficeApp app) : PageTest(app)

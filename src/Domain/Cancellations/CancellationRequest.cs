@@ -21,6 +21,7 @@ public enum CancellationAction
 public sealed class CancellationRequest : IVersioned
 {
     public const int MaxCommentLength = 1000;
+    public const int MaxRejectionReasonLength = 1000;
 
     // The lifecycle table: (from, action) → to. Undo lands in AwaitingRepayment instead of Undone when money went back.
     private static readonly Dictionary<(CancellationStatus From, CancellationAction Action), CancellationStatus> Transitions = new()
@@ -147,6 +148,11 @@ public sealed class CancellationRequest : IVersioned
         if (string.IsNullOrWhiteSpace(reason))
         {
             return Error.Invalid("Give the shopper a reason for the rejection.");
+        }
+
+        if (reason.Trim().Length > MaxRejectionReasonLength)
+        {
+            return Error.Invalid($"The reason for the rejection can be at most {MaxRejectionReasonLength} characters.");
         }
 
         var result = Move(CancellationAction.Reject, staff, now, "Rejected", reason.Trim());

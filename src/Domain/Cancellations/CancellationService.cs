@@ -150,6 +150,8 @@ public sealed class CancellationService(AppDbContext db, CancellationCompletion 
         db.CancellationRequests
             .Include(r => r.Order).ThenInclude(o => o.Lines)
             .Include(r => r.AuditEntries)
+            // Lines and audit entries in one join would repeat every line for every entry.
+            .AsSplitQuery()
             .SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
 
     internal static Error ChangedBy(CancellationRequest request) => Error.Conflict(

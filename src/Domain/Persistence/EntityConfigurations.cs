@@ -49,7 +49,7 @@ internal sealed class CancellationRequestConfiguration : IEntityTypeConfiguratio
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.Property(r => r.Comment).HasMaxLength(CancellationRequest.MaxCommentLength);
-        builder.Property(r => r.RejectionReason).HasMaxLength(1000);
+        builder.Property(r => r.RejectionReason).HasMaxLength(CancellationRequest.MaxRejectionReasonLength);
         builder.Property(r => r.RequestedById).HasMaxLength(450);
         builder.Property(r => r.AssignedToId).HasMaxLength(450);
         builder.Property(r => r.Source).HasMaxLength(32);

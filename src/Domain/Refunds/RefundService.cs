@@ -42,11 +42,16 @@ public sealed partial class RefundService(
             return 0m;
         }
 
-        var counted = await db.Refunds
-            .Where(r => r.RequestId == request.Id && (r.Status == RefundStatus.Pending || r.Status == RefundStatus.Succeeded))
-            .Select(r => r.Amount)
-            .ToListAsync(cancellationToken);
-        return request.Decision.RefundAmount - counted.Sum();
+        var refunds = await db.Refunds.AsNoTracking().Where(r => r.RequestId == request.Id).ToListAsync(cancellationToken);
+        return Remaining(request, refunds);
+    }
+
+    /// <summary>What is still to be refunded, from the request's refunds already at hand.</summary>
+    public static decimal Remaining(CancellationRequest request, IEnumerable<Refund> refunds)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(refunds);
+        return request.Decision is null ? 0m : request.Decision.RefundAmount - refunds.Where(r => r.Counts).Sum(r => r.Amount);
     }
 
     /// <summary>Why a method cannot refund this order now, or null when it can.</summary>
@@ -183,6 +188,43 @@ public sealed partial class RefundService(
         refund.Succeed(reference.Trim(), now);
         request.Note(staff, now, "Bank transfer recorded", $"{refund.Money}, reference {reference.Trim()}");
         var saved = await SettleAndSaveAsync(request, staff, now, cancellationToken);
+        return saved.IsSuccess ? refund : saved.Error!;
+    }
+
+    /// <summary>
+    /// The bank transfer will not be made (wrong account, the shopper prefers another method): the pending
+    /// refund stops counting and the request is flagged, so the queue shows it and the retry form offers another method.
+    /// </summary>
+    public async Task<Result<Refund>> CancelBankTransferAsync(Guid requestId, long expectedVersion, Guid refundId, Actor staff, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        var request = await cancellations.LoadAsync(requestId, cancellationToken);
+        if (request is null)
+        {
+            return Error.NotFound("No such cancellation request.");
+        }
+
+        if (request.Version != expectedVersion)
+        {
+            return CancellationService.ChangedBy(request);
+        }
+
+        var refund = await db.Refunds.SingleOrDefaultAsync(r => r.Id == refundId && r.RequestId == requestId, cancellationToken);
+        if (refund is null || refund.Method != RefundMethod.BankTransfer || refund.Status != RefundStatus.Pending)
+        {
+            return await RefusedUnlessChangedAsync(request, Error.NotAllowed("There is no pending bank transfer with that id on this request."), cancellationToken);
+        }
+
+        var now = clock.GetUtcNow();
+        var canceled = refund.Cancel(now);
+        if (!canceled.IsSuccess)
+        {
+            return canceled.Error!;
+        }
+
+        request.Note(staff, now, "Bank transfer canceled", $"{refund.Money}: choose another way to refund it");
+        request.FlagFailedRefund(true);
+        var saved = await cancellations.SaveAsync(request, cancellationToken);
         return saved.IsSuccess ? refund : saved.Error!;
     }
 

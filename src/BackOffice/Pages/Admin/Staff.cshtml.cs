@@ -80,6 +80,12 @@ public sealed class StaffModel(UserManager<ApplicationUser> users) : PageModel
             result = await users.AddToRolesAsync(user, roles.Except(current));
         }
 
+        if (result.Succeeded)
+        {
+            // A new stamp invalidates the cookies already handed out, so the change holds at the next validation.
+            result = await users.UpdateSecurityStampAsync(user);
+        }
+
         if (!result.Succeeded)
         {
             return await ShowAgainAsync(string.Join(" ", result.Errors.Select(e => e.Description)));

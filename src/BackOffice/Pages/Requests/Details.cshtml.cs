@@ -81,6 +81,12 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
             "Bank transfer recorded.",
             cancellationToken);
 
+    public Task<IActionResult> OnPostCancelTransferAsync(CancellationToken cancellationToken) =>
+        RunAsync(
+            async () => (await refunds.CancelBankTransferAsync(Id, Input.Version, Input.RefundId ?? Guid.Empty, User.ToStaffActor(), cancellationToken)).Error,
+            "Bank transfer canceled. Refund the amount another way.",
+            cancellationToken);
+
     /// <summary>Runs one action; on refusal shows the page again with the message, the current state and a 4xx status.</summary>
     private async Task<IActionResult> RunAsync(Func<Task<Error?>> action, string success, CancellationToken cancellationToken)
     {
@@ -121,7 +127,7 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
         Input.Version = request.Version;
         Refunds = await refunds.ListAsync(Id, cancellationToken);
         Policy = CancellationPolicy.Evaluate(request.Order, hasOpenRequest: false);
-        Remaining = await refunds.RemainingAsync(request, cancellationToken);
+        Remaining = RefundService.Remaining(request, Refunds);
         Stock = await decisions.StockOnHandAsync(request.Order.Lines.Select(l => l.Sku), cancellationToken);
         DecisionContext = new DecisionFormContext(
             request.Order.RefundableAmount,
