@@ -39,16 +39,13 @@ public sealed class CancellationDecisionService(AppDbContext db, CancellationSer
     public async Task<Result<CancellationRequest>> DecideAsync(Guid requestId, long expectedVersion, DecisionInput input, Actor staff, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var request = await cancellations.LoadAsync(requestId, cancellationToken);
-        if (request is null)
+        var loaded = await cancellations.LoadForChangeAsync(requestId, expectedVersion, cancellationToken);
+        if (!loaded.IsSuccess)
         {
-            return Error.NotFound("No such cancellation request.");
+            return loaded.Error!;
         }
 
-        if (request.Version != expectedVersion)
-        {
-            return CancellationService.ChangedBy(request);
-        }
+        var request = loaded.Value!;
 
         var checkedDecision = Check(request, input);
         if (!checkedDecision.IsSuccess)
@@ -90,16 +87,13 @@ public sealed class CancellationDecisionService(AppDbContext db, CancellationSer
     /// <summary>Issues (part of) what is left to refund on a decided request: a refund chosen "later", or a retry after a failure.</summary>
     public async Task<Result<Refund>> IssueRefundAsync(Guid requestId, long expectedVersion, RefundMethod method, decimal amount, Actor staff, CancellationToken cancellationToken)
     {
-        var request = await cancellations.LoadAsync(requestId, cancellationToken);
-        if (request is null)
+        var loaded = await cancellations.LoadForChangeAsync(requestId, expectedVersion, cancellationToken);
+        if (!loaded.IsSuccess)
         {
-            return Error.NotFound("No such cancellation request.");
+            return loaded.Error!;
         }
 
-        if (request.Version != expectedVersion)
-        {
-            return CancellationService.ChangedBy(request);
-        }
+        var request = loaded.Value!;
 
         return await refunds.IssueAsync(request, method, amount, staff, cancellationToken);
     }
@@ -240,16 +234,13 @@ public sealed class CancellationDecisionService(AppDbContext db, CancellationSer
     private async Task<Result<CancellationRequest>> ChangeOrderAsync(
         Guid requestId, long expectedVersion, Actor staff, Func<Order, Result> change, string action, CancellationToken cancellationToken)
     {
-        var request = await cancellations.LoadAsync(requestId, cancellationToken);
-        if (request is null)
+        var loaded = await cancellations.LoadForChangeAsync(requestId, expectedVersion, cancellationToken);
+        if (!loaded.IsSuccess)
         {
-            return Error.NotFound("No such cancellation request.");
+            return loaded.Error!;
         }
 
-        if (request.Version != expectedVersion)
-        {
-            return CancellationService.ChangedBy(request);
-        }
+        var request = loaded.Value!;
 
         if (request.Status is not (CancellationStatus.Requested or CancellationStatus.InProgress))
         {

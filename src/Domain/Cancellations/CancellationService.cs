@@ -90,16 +90,13 @@ public sealed class CancellationService(AppDbContext db, CancellationCompletion 
     /// <param name="expectedVersion">The version the staff member saw; a newer one means somebody else acted first.</param>
     public async Task<Result<CancellationRequest>> AcceptAsync(Guid requestId, long expectedVersion, Actor staff, CancellationToken cancellationToken = default)
     {
-        var request = await LoadAsync(requestId, cancellationToken);
-        if (request is null)
+        var loaded = await LoadForChangeAsync(requestId, expectedVersion, cancellationToken);
+        if (!loaded.IsSuccess)
         {
-            return Error.NotFound("No such cancellation request.");
+            return loaded.Error!;
         }
 
-        if (request.Version != expectedVersion)
-        {
-            return ChangedBy(request);
-        }
+        var request = loaded.Value!;
 
         var now = clock.GetUtcNow();
         var result = request.Accept(staff, now);
@@ -119,16 +116,13 @@ public sealed class CancellationService(AppDbContext db, CancellationCompletion 
 
     public async Task<Result<CancellationRequest>> RejectAsync(Guid requestId, long expectedVersion, string reason, Actor staff, CancellationToken cancellationToken = default)
     {
-        var request = await LoadAsync(requestId, cancellationToken);
-        if (request is null)
+        var loaded = await LoadForChangeAsync(requestId, expectedVersion, cancellationToken);
+        if (!loaded.IsSuccess)
         {
-            return Error.NotFound("No such cancellation request.");
+            return loaded.Error!;
         }
 
-        if (request.Version != expectedVersion)
-        {
-            return ChangedBy(request);
-        }
+        var request = loaded.Value!;
 
         var now = clock.GetUtcNow();
         var result = request.Reject(staff, reason, now);
@@ -144,6 +138,21 @@ public sealed class CancellationService(AppDbContext db, CancellationCompletion 
 
         var saved = await SaveAsync(request, cancellationToken);
         return saved.IsSuccess ? request : saved.Error!;
+    }
+
+    /// <summary>
+    /// Loads a request that staff are about to change. A version other than the one their page showed means
+    /// somebody acted first: they are told who and when instead of acting on what they did not see.
+    /// </summary>
+    public async Task<Result<CancellationRequest>> LoadForChangeAsync(Guid requestId, long expectedVersion, CancellationToken cancellationToken)
+    {
+        var request = await LoadAsync(requestId, cancellationToken);
+        if (request is null)
+        {
+            return Error.NotFound("No such cancellation request.");
+        }
+
+        return request.Version == expectedVersion ? request : ChangedBy(request);
     }
 
     public Task<CancellationRequest?> LoadAsync(Guid requestId, CancellationToken cancellationToken) =>

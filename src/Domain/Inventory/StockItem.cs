@@ -28,18 +28,5 @@ public sealed class StockItem : IVersioned
         OnHand += quantity;
     }
 
-    /// <summary>An undone cancellation takes the items off the shelf again.</summary>
-    public Result Reserve(int quantity)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
-        if (OnHand < quantity)
-        {
-            return Error.Conflict($"Only {OnHand} of {Name} ({Sku}) in stock; {quantity} needed.");
-        }
-
-        OnHand -= quantity;
-        return Result.Ok();
-    }
-
     public void BumpVersion() => Version++;
 }

@@ -157,16 +157,13 @@ public sealed partial class RefundService(
     public async Task<Result<Refund>> RecordBankTransferAsync(Guid requestId, long expectedVersion, Guid refundId, string? reference, Actor staff, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(staff);
-        var request = await cancellations.LoadAsync(requestId, cancellationToken);
-        if (request is null)
+        var loaded = await cancellations.LoadForChangeAsync(requestId, expectedVersion, cancellationToken);
+        if (!loaded.IsSuccess)
         {
-            return Error.NotFound("No such cancellation request.");
+            return loaded.Error!;
         }
 
-        if (request.Version != expectedVersion)
-        {
-            return CancellationService.ChangedBy(request);
-        }
+        var request = loaded.Value!;
 
         var refund = await db.Refunds.SingleOrDefaultAsync(r => r.Id == refundId && r.RequestId == requestId, cancellationToken);
         if (refund is null || refund.Method != RefundMethod.BankTransfer || refund.Status != RefundStatus.Pending)
@@ -198,16 +195,13 @@ public sealed partial class RefundService(
     public async Task<Result<Refund>> CancelBankTransferAsync(Guid requestId, long expectedVersion, Guid refundId, Actor staff, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(staff);
-        var request = await cancellations.LoadAsync(requestId, cancellationToken);
-        if (request is null)
+        var loaded = await cancellations.LoadForChangeAsync(requestId, expectedVersion, cancellationToken);
+        if (!loaded.IsSuccess)
         {
-            return Error.NotFound("No such cancellation request.");
+            return loaded.Error!;
         }
 
-        if (request.Version != expectedVersion)
-        {
-            return CancellationService.ChangedBy(request);
-        }
+        var request = loaded.Value!;
 
         var refund = await db.Refunds.SingleOrDefaultAsync(r => r.Id == refundId && r.RequestId == requestId, cancellationToken);
         if (refund is null || refund.Method != RefundMethod.BankTransfer || refund.Status != RefundStatus.Pending)
