@@ -180,9 +180,16 @@ public sealed class CancellationService(AppDbContext db, CancellationCompletion 
         }
         catch (DbUpdateConcurrencyException)
         {
+            var wasNew = db.Entry(request).State == EntityState.Added;
+            var loadedVersion = db.Entry(request).Property(r => r.Version).OriginalValue;
             db.ChangeTracker.Clear();
-            var current = await db.CancellationRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == request.Id, cancellationToken);
-            return current is null ? Error.Conflict("This request was changed by someone else. Reload to see its current state.") : ChangedBy(current);
+            var current = wasNew ? null : await db.CancellationRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == request.Id, cancellationToken);
+
+            // When nobody touched this request, another cancellation saved the same stock rows or document
+            // number series at the same moment: blaming a colleague would be wrong, and trying again works.
+            return current is null || current.Version == loadedVersion
+                ? Error.Conflict("Another cancellation was saved at the same moment and updated the same stock or credit-note numbering. Nothing was saved: please try again.")
+                : ChangedBy(current);
         }
         catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
