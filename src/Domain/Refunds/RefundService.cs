@@ -157,19 +157,13 @@ public sealed partial class RefundService(
     public async Task<Result<Refund>> RecordBankTransferAsync(Guid requestId, long expectedVersion, Guid refundId, string? reference, Actor staff, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(staff);
-        var loaded = await cancellations.LoadForChangeAsync(requestId, expectedVersion, cancellationToken);
+        var loaded = await LoadPendingTransferAsync(requestId, expectedVersion, refundId, cancellationToken);
         if (!loaded.IsSuccess)
         {
             return loaded.Error!;
         }
 
-        var request = loaded.Value!;
-
-        var refund = await db.Refunds.SingleOrDefaultAsync(r => r.Id == refundId && r.RequestId == requestId, cancellationToken);
-        if (refund is null || refund.Method != RefundMethod.BankTransfer || refund.Status != RefundStatus.Pending)
-        {
-            return await RefusedUnlessChangedAsync(request, Error.NotAllowed("There is no pending bank transfer with that id on this request."), cancellationToken);
-        }
+        var (request, refund) = loaded.Value;
 
         if (string.IsNullOrWhiteSpace(reference))
         {
@@ -195,19 +189,13 @@ public sealed partial class RefundService(
     public async Task<Result<Refund>> CancelBankTransferAsync(Guid requestId, long expectedVersion, Guid refundId, Actor staff, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(staff);
-        var loaded = await cancellations.LoadForChangeAsync(requestId, expectedVersion, cancellationToken);
+        var loaded = await LoadPendingTransferAsync(requestId, expectedVersion, refundId, cancellationToken);
         if (!loaded.IsSuccess)
         {
             return loaded.Error!;
         }
 
-        var request = loaded.Value!;
-
-        var refund = await db.Refunds.SingleOrDefaultAsync(r => r.Id == refundId && r.RequestId == requestId, cancellationToken);
-        if (refund is null || refund.Method != RefundMethod.BankTransfer || refund.Status != RefundStatus.Pending)
-        {
-            return await RefusedUnlessChangedAsync(request, Error.NotAllowed("There is no pending bank transfer with that id on this request."), cancellationToken);
-        }
+        var (request, refund) = loaded.Value;
 
         var now = clock.GetUtcNow();
         var canceled = refund.Cancel(now);
@@ -220,6 +208,26 @@ public sealed partial class RefundService(
         request.FlagFailedRefund(true);
         var saved = await cancellations.SaveAsync(request, cancellationToken);
         return saved.IsSuccess ? refund : saved.Error!;
+    }
+
+    /// <summary>The request staff are changing and one of its bank transfers that is still waiting to be made.</summary>
+    private async Task<Result<(CancellationRequest Request, Refund Refund)>> LoadPendingTransferAsync(
+        Guid requestId, long expectedVersion, Guid refundId, CancellationToken cancellationToken)
+    {
+        var loaded = await cancellations.LoadForChangeAsync(requestId, expectedVersion, cancellationToken);
+        if (!loaded.IsSuccess)
+        {
+            return loaded.Error!;
+        }
+
+        var request = loaded.Value!;
+        var refund = await db.Refunds.SingleOrDefaultAsync(r => r.Id == refundId && r.RequestId == requestId, cancellationToken);
+        if (refund is null || refund.Method != RefundMethod.BankTransfer || refund.Status != RefundStatus.Pending)
+        {
+            return await RefusedUnlessChangedAsync(request, Error.NotAllowed("There is no pending bank transfer with that id on this request."), cancellationToken);
+        }
+
+        return (request, refund);
     }
 
     private async Task<Result<Refund>> RefundCardAsync(CancellationRequest request, Refund refund, Actor staff, CancellationToken cancellationToken)
