@@ -9,6 +9,9 @@ portal_url=${PORTAL_URL:-http://localhost:5080}
 backoffice_url=${BACKOFFICE_URL:-http://localhost:5090}
 export Database__DataFolder=${Database__DataFolder:-$root/data}
 export Email__PickupFolder=${Email__PickupFolder:-$root/data/mail}
+# Links in emails point here, and only these hosts are served (set AllowedHosts to serve more).
+export Portal__PublicUrl=${Portal__PublicUrl:-$portal_url}
+export BackOffice__PublicUrl=${BackOffice__PublicUrl:-$backoffice_url}
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production}
 
 echo "Building ..."

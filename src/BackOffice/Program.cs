@@ -10,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddCancellationDomain(builder.Configuration, "CancellationPortal.BackOffice");
+builder.Services.AddPublicUrl(builder.Configuration, "BackOffice", "http://localhost:5090");
 builder.Services.AddStoreIdentity();
 builder.Services.ConfigureApplicationCookie(options =>
 {

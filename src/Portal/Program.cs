@@ -12,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddCancellationDomain(builder.Configuration, "CancellationPortal.Portal");
+builder.Services.AddPublicUrl(builder.Configuration, "Portal", "http://localhost:5080");
 builder.Services.AddStoreIdentity(options => options.SignIn.RequireConfirmedAccount = true)
     .AddUserManager<CustomerUserManager>()
     .AddDefaultUI();

@@ -1,5 +1,7 @@
 using System.Net;
+using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
+using CancellationPortal.Domain.Hosting;
 using CancellationPortal.Domain.Notifications;
 using CancellationPortal.Domain.Persistence;
 using IdentityEmailSender = Microsoft.AspNetCore.Identity.UI.Services.IEmailSender;
@@ -8,18 +10,28 @@ namespace CancellationPortal.Portal.Accounts;
 
 /// <summary>
 /// Account mail from the Identity pages (email confirmation, password reset) goes through the same outbox as
-/// every other message, so it is retried and never lost when the mail server is down.
+/// every other message, so it is retried and never lost when the mail server is down. The Identity pages build their
+/// links from the request, whose Host header anyone can set: every link is moved onto the portal's public address.
 /// </summary>
-internal sealed partial class OutboxAccountEmailSender(AppDbContext db, TimeProvider clock) : IdentityEmailSender
+internal sealed partial class OutboxAccountEmailSender(AppDbContext db, TimeProvider clock, PublicUrl publicUrl) : IdentityEmailSender
 {
     /// <summary>The outbox topic of account mail; the address itself is personal data and stays out of it.</summary>
     public const string Topic = "account";
 
     public async Task SendEmailAsync(string email, string subject, string htmlMessage)
     {
-        db.EnqueueEmail(new EmailMessage(email, subject, ToText(htmlMessage), htmlMessage), Topic, clock.GetUtcNow());
+        var html = OnPublicUrl(htmlMessage);
+        db.EnqueueEmail(new EmailMessage(email, subject, ToText(html), html), Topic, clock.GetUtcNow());
         await db.SaveChangesAsync();
     }
+
+    /// <summary>Keeps only the path and query of each link and puts them under the public address.</summary>
+    private string OnPublicUrl(string html) => HrefPattern().Replace(html, m =>
+    {
+        var href = WebUtility.HtmlDecode(m.Groups["href"].Value);
+        var path = Uri.TryCreate(href, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery + absolute.Fragment : href;
+        return $"href=\"{HtmlEncoder.Default.Encode(publicUrl.Link(path))}\"";
+    });
 
     /// <summary>A plain-text part for clients that do not show HTML: each link is written out in full.</summary>
     internal static string ToText(string html)
@@ -30,6 +42,9 @@ internal sealed partial class OutboxAccountEmailSender(AppDbContext db, TimeProv
 
     [GeneratedRegex("""<a\s[^>]*href=['"](?<href>[^'"]*)['"][^>]*>(?<text>.*?)</a>""", RegexOptions.IgnoreCase | RegexOptions.Singleline, 1000)]
     private static partial Regex LinkPattern();
+
+    [GeneratedRegex("""href=['"](?<href>[^'"]*)['"]""", RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex HrefPattern();
 
     [GeneratedRegex("<[^>]+>", RegexOptions.None, 1000)]
     private static partial Regex TagPattern();
