@@ -11,7 +11,13 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddCancellationDomain(builder.Configuration, "CancellationPortal.BackOffice");
 builder.Services.AddPublicUrl(builder.Configuration, "BackOffice", "http://localhost:5090");
-builder.Services.AddStoreIdentity();
+builder.Services.AddStoreIdentity(options =>
+{
+    // Staff accounts move money, so they have their own lockout policy (BackOffice:Lockout), stricter by default.
+    // Only back-office sign-ins count toward it: the portal never signs in or counts failures for staff.
+    options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(30);
+    builder.Configuration.GetSection("BackOffice:Lockout").Bind(options.Lockout);
+});
 builder.Services.ConfigureApplicationCookie(options =>
 {
     options.Cookie.Name = ".CancellationPortal.BackOffice";

@@ -19,4 +19,7 @@ public static class Roles
 
     public static readonly string[] All = [Customer, Support, Manager, Admin];
     public static readonly string[] StaffRoles = [Support, Manager, Admin];
+
+    /// <summary>Whether an account with these roles is staff: such an account signs in to the back-office only.</summary>
+    public static bool IncludeStaff(IEnumerable<string> roles) => roles.Any(StaffRoles.Contains);
 }

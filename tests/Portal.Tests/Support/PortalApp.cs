@@ -79,6 +79,20 @@ public sealed class PortalApp : IAsyncDisposable
         return new Shopper(user.Id, email, name);
     }
 
+    /// <summary>A staff account as the back-office creates it: the staff role only.</summary>
+    public async Task<Shopper> CreateStaffAsync(string role, string? email = null)
+    {
+        var staff = await CreateShopperAsync(email ?? $"staff-{Guid.NewGuid():N}@example.com", "Sue Staff");
+        await WithServiceAsync<UserManager<ApplicationUser>, bool>(async users =>
+        {
+            var user = (await users.FindByIdAsync(staff.Id))!;
+            (await users.RemoveFromRoleAsync(user, Roles.Customer)).Succeeded.ShouldBeTrue();
+            (await users.AddToRoleAsync(user, role)).Succeeded.ShouldBeTrue();
+            return true;
+        });
+        return staff;
+    }
+
     /// <summary>Places an order for the shopper through the domain; <paramref name="shape"/> moves it to the state a test needs.</summary>
     public async Task<Order> PlaceOrderAsync(
         Shopper shopper,

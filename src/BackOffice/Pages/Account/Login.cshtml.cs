@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CancellationPortal.Domain.Common;
 using CancellationPortal.Domain.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CancellationPortal.BackOffice.Pages.Account;
 
-public sealed class LoginModel(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users) : PageModel
+public sealed class LoginModel(SignInManager<ApplicationUser> signIn) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -26,9 +27,9 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, UserManage
         }
 
         // Only staff may sign in here: a shopper's correct password still gets the generic answer.
+        var users = signIn.UserManager;
         var user = await users.FindByEmailAsync(Input.Email);
-        var isStaff = user is not null && (await users.GetRolesAsync(user)).Any(r => Roles.StaffRoles.Contains(r));
-        if (user is not null && isStaff)
+        if (user is not null && Roles.IncludeStaff(await users.GetRolesAsync(user)))
         {
             var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
             if (result.Succeeded)
@@ -38,7 +39,7 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, UserManage
 
             if (result.IsLockedOut)
             {
-                ModelState.AddModelError(string.Empty, "This account is locked after too many failed sign-ins. Try again in 15 minutes.");
+                ModelState.AddModelError(string.Empty, $"This account is locked for {Durations.InWords(signIn.Options.Lockout.DefaultLockoutTimeSpan)} after too many failed sign-ins.");
                 return Page();
             }
         }

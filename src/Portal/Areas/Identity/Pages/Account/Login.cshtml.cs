@@ -10,7 +10,8 @@ namespace CancellationPortal.Portal.Areas.Identity.Pages.Account;
 
 /// <summary>
 /// Replaces the Identity UI sign-in page, which does not count failed attempts: here every failure counts
-/// toward the lockout, so a password cannot be guessed by trying many.
+/// toward the lockout, so a password cannot be guessed by trying many. Only shoppers sign in here: a staff
+/// account gets the answer of a wrong password, and its failures are left to the back-office's own lockout.
 /// </summary>
 [AllowAnonymous]
 public sealed partial class LoginModel(SignInManager<ApplicationUser> signInManager, ILogger<LoginModel> logger) : PageModel
@@ -45,7 +46,13 @@ public sealed partial class LoginModel(SignInManager<ApplicationUser> signInMana
             return Page();
         }
 
-        var result = await signInManager.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        var user = await signInManager.UserManager.FindByEmailAsync(Input.Email);
+        if (user is null || !await IsShopperAsync(user))
+        {
+            return InvalidAttempt();
+        }
+
+        var result = await signInManager.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             LogSignedIn();
@@ -63,6 +70,19 @@ public sealed partial class LoginModel(SignInManager<ApplicationUser> signInMana
             return RedirectToPage("./Lockout");
         }
 
+        return InvalidAttempt();
+    }
+
+    /// <summary>A shopper has the Customer role and no staff role: staff accounts are kept out of the portal entirely.</summary>
+    private async Task<bool> IsShopperAsync(ApplicationUser user)
+    {
+        var roles = await signInManager.UserManager.GetRolesAsync(user);
+        return roles.Contains(Roles.Customer) && !Roles.IncludeStaff(roles);
+    }
+
+    /// <summary>One answer for an unknown address, a staff account and a wrong password, so none can be told apart.</summary>
+    private PageResult InvalidAttempt()
+    {
         ModelState.AddModelError(string.Empty, "Invalid login attempt.");
         return Page();
     }
