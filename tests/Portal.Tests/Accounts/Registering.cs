@@ -3,6 +3,7 @@ using CancellationPortal.Domain.Identity;
 using Microsoft.AspNetCore.Identity;
 using CancellationPortal.Portal.Tests.Support;
 using CancellationPortal.TestSupport;
+using Microsoft.EntityFrameworkCore;
 
 namespace CancellationPortal.Portal.Tests.Accounts;
 
@@ -48,6 +49,58 @@ public abstract class Registering(Provider provider) : IAsyncLifetime
 
         var delivered = (await _app.DeliverMailAsync()).ShouldHaveSingleItem();
         delivered.ShouldContain("Confirm your email");
+    }
+
+    [Fact]
+    public async Task AnExistingAddressGetsTheAnswerOfANewOneAndItsOwnerAnEmail()
+    {
+        var owner = await _app.CreateShopperAsync();
+        using var browser = _app.NewBrowser();
+
+        var forNew = await RegisterAsync(browser, "brand.new@example.com");
+        var forExisting = await RegisterAsync(browser, owner.Email);
+
+        forExisting.Status.ShouldBe(forNew.Status);
+        forExisting.Url.AbsolutePath.ShouldBe(forNew.Url.AbsolutePath);
+        forExisting.Text.ShouldBe(forNew.Text);
+        forExisting.Text.ShouldContain("Please check your email to confirm your account.");
+        forExisting.Text.ShouldNotContain("taken", Case.Insensitive);
+
+        var mail = (await _app.OutboxMailAsync()).Where(m => m.To == owner.Email).ShouldHaveSingleItem();
+        mail.Subject.ShouldBe("Someone tried to register with your email address");
+        mail.TextBody.ShouldContain("You already have an account, so no new one was created");
+        mail.TextBody.ShouldContain("sign in (http://localhost:5080/Identity/Account/Login)");
+        mail.TextBody.ShouldContain("reset your password (http://localhost:5080/Identity/Account/ForgotPassword)");
+        (await _app.WithDbAsync(db => db.Users.CountAsync(u => u.NormalizedEmail == owner.Email.ToUpperInvariant()))).ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData("short", "The Password must be at least 10 and at most 100 characters long.")]
+    [InlineData("onlylowercase", "Passwords must have at least one digit ('0'-'9').")]
+    public async Task AWeakPasswordIsRefusedTheSameWayForANewAndAnExistingAddress(string password, string message)
+    {
+        var owner = await _app.CreateShopperAsync();
+        using var browser = _app.NewBrowser();
+
+        var forNew = await RegisterAsync(browser, "another.new@example.com", password);
+        var forExisting = await RegisterAsync(browser, owner.Email, password);
+
+        forNew.Status.ShouldBe(HttpStatusCode.BadRequest);
+        forExisting.Status.ShouldBe(forNew.Status);
+        forExisting.Text.ShouldBe(forNew.Text);
+        forExisting.Text.ShouldContain(message);
+        (await _app.OutboxMailAsync()).ShouldBeEmpty();
+    }
+
+    private static async Task<WebPage> RegisterAsync(PortalBrowser browser, string email, string password = PortalApp.Password)
+    {
+        var register = await browser.GetAsync("/Identity/Account/Register");
+        return await browser.SubmitAsync(register, "Register", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["Input.ConfirmPassword"] = password,
+        });
     }
 
     [Fact]
