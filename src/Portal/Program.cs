@@ -25,12 +25,8 @@ builder.Services.ConfigureApplicationCookie(options =>
 builder.Services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Account"));
 
 builder.Services.AddOptions<RequestSubmissionLimitOptions>().Bind(builder.Configuration.GetSection(RequestSubmissionLimitOptions.Section));
-builder.Services.AddRateLimiter(options =>
-{
-    // An empty 429 is answered by the status-code page, which explains the wait in words.
-    options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-    options.AddPolicy<string, RequestSubmissionLimiterPolicy>(RequestSubmissionLimiterPolicy.Name);
-});
+builder.Services.AddMemoryCache();
+builder.Services.AddSingleton<RequestSubmissionLimit>();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
@@ -40,7 +36,6 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseRateLimiter();
 app.MapRazorPages();
 
 await app.RunAsync();

@@ -8,7 +8,6 @@ using CancellationPortal.Domain.Refunds;
 using CancellationPortal.Portal.Orders;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace CancellationPortal.Portal.Pages.Account.Orders;
@@ -17,7 +16,7 @@ namespace CancellationPortal.Portal.Pages.Account.Orders;
 /// One order of the signed-in shopper: lines, payment, shipping, and the cancellation request (request in two
 /// steps, follow, withdraw in two steps). Another shopper's order answers 404, like one that does not exist.
 /// </summary>
-[EnableRateLimiting(RequestSubmissionLimiterPolicy.Name)]
+[ServiceFilter<RequestSubmissionLimit>]
 public sealed class DetailsModel(AppDbContext db, CancellationService cancellations) : PageModel
 {
     public enum Step
