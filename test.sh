@@ -31,6 +31,11 @@ as_pg "'$pg_bin/pg_ctl' -D '$pg_data' -l '$pg_data/server.log' -w -o \"-p $pg_po
 export TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=50"
 echo "PostgreSQL test server on port $pg_port"
 
+# Each in-process test app would otherwise hold inotify instances for its configuration files and
+# static assets; a machine's default of 128 runs out across the suite. Nothing changes files mid-run.
+export DOTNET_hostBuilder__reloadConfigOnChange=false
+export DOTNET_USE_POLLING_FILE_WATCHER=1
+
 export CHROMIUM_PATH=${CHROMIUM_PATH:-$(command -v chromium)}
 dotnet build CancellationPortal.sln -c Release -warnaserror -nologo -v quiet
 set +e
