@@ -139,6 +139,10 @@ public sealed class CancellationDecisionService(AppDbContext db, CancellationSer
         return await DecideAsync(accepted.Value!.Id, accepted.Value.Version, input, staff, cancellationToken);
     }
 
+    /// <summary>The currency of a request's order, which typed amounts are read in; null for an unknown request.</summary>
+    public Task<string?> CurrencyOfRequestAsync(Guid requestId, CancellationToken cancellationToken) =>
+        db.CancellationRequests.AsNoTracking().Where(r => r.Id == requestId).Select(r => r.Order.Currency).SingleOrDefaultAsync(cancellationToken);
+
     public Task<Order?> FindOrderAsync(string orderNumber, CancellationToken cancellationToken) =>
         db.Orders.AsNoTracking().Include(o => o.Lines).SingleOrDefaultAsync(o => o.Number == orderNumber, cancellationToken);
 
@@ -174,17 +178,17 @@ public sealed class CancellationDecisionService(AppDbContext db, CancellationSer
     {
         if (!Enum.IsDefined(input.Reason))
         {
-            return Error.Invalid("Choose a reason from the list.");
+            return Error.Invalid("Choose a reason from the list.", nameof(DecisionInput.Reason));
         }
 
         if (!Enum.IsDefined(input.Method))
         {
-            return Error.Invalid("Choose a refund method from the list.");
+            return Error.Invalid("Choose a refund method from the list.", nameof(DecisionInput.Method));
         }
 
         if (input.Reason == DecisionReason.Other && string.IsNullOrWhiteSpace(input.ReasonNote))
         {
-            return Error.Invalid("Describe the reason when choosing \"Other\".");
+            return Error.Invalid("Describe the reason when choosing \"Other\".", nameof(DecisionInput.ReasonNote));
         }
 
         if (input.ReasonNote?.Length > MaxNoteLength || input.KeptReason?.Length > MaxNoteLength || input.StaffNote?.Length > MaxNoteLength)
@@ -196,22 +200,22 @@ public sealed class CancellationDecisionService(AppDbContext db, CancellationSer
         var amount = input.Amount ?? refundable;
         if (amount < 0m)
         {
-            return Error.Invalid("The refund amount cannot be negative.");
+            return Error.Invalid("The refund amount cannot be negative.", nameof(DecisionInput.Amount));
         }
 
         if (amount > refundable)
         {
-            return Error.Invalid($"The refund of {Money.Format(amount, order.Currency)} is more than what is left to refund ({Money.Format(refundable, order.Currency)}).");
+            return Error.Invalid($"The refund of {Money.Format(amount, order.Currency)} is more than what is left to refund ({Money.Format(refundable, order.Currency)}).", nameof(DecisionInput.Amount));
         }
 
         if (!Money.FitsCurrency(amount, order.Currency))
         {
-            return Error.Invalid($"{order.Currency} amounts cannot have that many decimals.");
+            return Error.Invalid($"{order.Currency} amounts cannot have that many decimals.", nameof(DecisionInput.Amount));
         }
 
         if (amount < refundable && string.IsNullOrWhiteSpace(input.KeptReason))
         {
-            return Error.Invalid($"A partial refund needs a reason for the {Money.Format(refundable - amount, order.Currency)} the store keeps.");
+            return Error.Invalid($"A partial refund needs a reason for the {Money.Format(refundable - amount, order.Currency)} the store keeps.", nameof(DecisionInput.KeptReason));
         }
 
         if (amount > 0m && refunds.WhyNot(order, input.Method) is { } refused)
@@ -226,7 +230,7 @@ public sealed class CancellationDecisionService(AppDbContext db, CancellationSer
             amount,
             amount < refundable ? Trimmed(input.KeptReason) : null,
             input.RefundNow,
-            input.Restock,
+            input.Restock && !order.IsDropShip,
             input.NotifyShopper,
             Trimmed(input.StaffNote));
     }

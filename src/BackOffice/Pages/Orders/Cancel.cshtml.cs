@@ -30,29 +30,25 @@ public sealed class CancelModel(CancellationDecisionService decisions, RefundSer
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        string? missing = null;
-        var input = ModelState.IsValid ? Input.ToInput(out missing) : null;
-        Error? error = null;
-        if (input is not null)
+        await LoadAsync(cancellationToken);
+        if (Order is null)
         {
-            var result = await decisions.CancelOrderAsync(Number ?? "", input, User.ToStaffActor(), cancellationToken);
+            return NotFoundPage();
+        }
+
+        Error? error = null;
+        if (ModelState.IsValid && Input.ToInput(Order.Currency, ModelState, nameof(Input)) is { } input)
+        {
+            var result = await decisions.CancelOrderAsync(Order.Number, input, User.ToStaffActor(), cancellationToken);
             if (result.IsSuccess)
             {
-                TempData["StatusMessage"] = $"Order {Number} is being canceled.";
+                TempData["StatusMessage"] = $"Order {Order.Number} is being canceled.";
                 return RedirectToPage("/Requests/Details", new { id = result.Value!.Id });
             }
 
-            error = result.Error;
-        }
-        else if (ModelState.IsValid)
-        {
-            error = Error.Invalid(missing!);
-        }
-
-        await LoadAsync(cancellationToken);
-        if (error is not null)
-        {
-            ModelState.AddModelError(string.Empty, error.Message);
+            error = result.Error!;
+            await LoadAsync(cancellationToken);
+            ModelState.AddModelError(error.Field is null ? string.Empty : $"{nameof(Input)}.{error.Field}", error.Message);
         }
 
         Response.StatusCode = error?.ToStatusCode() ?? StatusCodes.Status400BadRequest;
@@ -82,6 +78,6 @@ public sealed class CancelModel(CancellationDecisionService decisions, RefundSer
         }
 
         Policy = CancellationPolicy.Evaluate(Order, await decisions.HasOpenRequestAsync(Order.Id, cancellationToken));
-        DecisionContext = new DecisionFormContext(Order.RefundableAmount, Order.Currency, refunds.WhyNot(Order, RefundMethod.OriginalPayment), refunds.GatewayName);
+        DecisionContext = DecisionFormContext.For(Order, refunds);
     }
 }

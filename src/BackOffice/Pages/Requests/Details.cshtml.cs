@@ -24,6 +24,8 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
     public IReadOnlyDictionary<string, int> Stock { get; private set; } = new Dictionary<string, int>();
     public DecisionFormContext DecisionContext { get; private set; } = null!;
 
+    private const string DecisionPrefix = $"{nameof(Input)}.{nameof(InputModel.Decision)}";
+
     public bool IsActionable => Cancellation.Status is CancellationStatus.Requested or CancellationStatus.InProgress;
     public bool CanRevertFulfillment => IsActionable && Cancellation.Order.FulfillmentStatus == Domain.Orders.FulfillmentStatus.FulfillmentInProgress;
     public bool CanCancelWithSupplier => IsActionable && Cancellation.Order.SupplierStatus == Domain.Orders.SupplierOrderStatus.Placed;
@@ -47,33 +49,44 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
 
     public Task<IActionResult> OnPostCompleteAsync(CancellationToken cancellationToken) =>
         RunAsync(
-            async () =>
+            () => InCurrencyAsync(async currency =>
             {
-                var input = Input.Decision.ToInput(out var missing);
-                if (input is null)
+                if (Input.Decision.ToInput(currency, ModelState, DecisionPrefix) is not { } input)
                 {
-                    return Error.Invalid(missing!);
+                    return null;
                 }
 
-                var result = await decisions.DecideAsync(Id, Input.Version, input, User.ToStaffActor(), cancellationToken);
-                return result.Error;
-            },
+                return (await decisions.DecideAsync(Id, Input.Version, input, User.ToStaffActor(), cancellationToken)).Error;
+            }, cancellationToken),
             "Decision recorded.",
-            cancellationToken);
+            cancellationToken,
+            field => $"{DecisionPrefix}.{field}");
 
     public Task<IActionResult> OnPostIssueRefundAsync(CancellationToken cancellationToken) =>
         RunAsync(
-            async () =>
+            () => InCurrencyAsync(async currency =>
             {
-                if (Input.RefundMethod is not { } method || Input.RefundAmount is not { } amount)
+                var amount = AmountText.Parse(Input.RefundAmount, currency, out var unreadable);
+                if (unreadable is not null)
                 {
-                    return Error.Invalid("Choose a refund method and enter an amount.");
+                    ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.RefundAmount)}", unreadable);
                 }
 
-                return (await decisions.IssueRefundAsync(Id, Input.Version, method, amount, User.ToStaffActor(), cancellationToken)).Error;
-            },
+                if (Input.RefundMethod is null)
+                {
+                    ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.RefundMethod)}", "Choose a refund method.");
+                }
+
+                if (!ModelState.IsValid)
+                {
+                    return null;
+                }
+
+                return (await decisions.IssueRefundAsync(Id, Input.Version, Input.RefundMethod!.Value, amount!.Value, User.ToStaffActor(), cancellationToken)).Error;
+            }, cancellationToken),
             "Refund issued.",
-            cancellationToken);
+            cancellationToken,
+            field => $"{nameof(Input)}.Refund{field}");
 
     public Task<IActionResult> OnPostRecordTransferAsync(CancellationToken cancellationToken) =>
         RunAsync(
@@ -87,8 +100,17 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
             "Bank transfer canceled. Refund the amount another way.",
             cancellationToken);
 
-    /// <summary>Runs one action; on refusal shows the page again with the message, the current state and a 4xx status.</summary>
-    private async Task<IActionResult> RunAsync(Func<Task<Error?>> action, string success, CancellationToken cancellationToken)
+    /// <summary>Runs an action that reads typed amounts in the order's currency.</summary>
+    private async Task<Error?> InCurrencyAsync(Func<string, Task<Error?>> action, CancellationToken cancellationToken) =>
+        await decisions.CurrencyOfRequestAsync(Id, cancellationToken) is { } currency
+            ? await action(currency)
+            : Error.NotFound("No such cancellation request.");
+
+    /// <summary>
+    /// Runs one action; on refusal shows the page again with the message (beside its field when it names one:
+    /// <paramref name="fieldKey"/> turns the use case's field into the form's), the current state and a 4xx status.
+    /// </summary>
+    private async Task<IActionResult> RunAsync(Func<Task<Error?>> action, string success, CancellationToken cancellationToken, Func<string, string>? fieldKey = null)
     {
         // Input that cannot even be read (a word for an amount, an unknown method) never reaches the use case.
         var error = ModelState.IsValid ? await action() : null;
@@ -106,7 +128,7 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
         Response.StatusCode = error?.ToStatusCode() ?? StatusCodes.Status400BadRequest;
         if (error is not null)
         {
-            ModelState.AddModelError(string.Empty, error.Message);
+            ModelState.AddModelError(error.Field is null || fieldKey is null ? string.Empty : fieldKey(error.Field), error.Message);
         }
 
         // Forms carry the version now on screen, so the next try acts on what the staff member sees.
@@ -129,11 +151,7 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
         Policy = CancellationPolicy.Evaluate(request.Order, hasOpenRequest: false);
         Remaining = RefundService.Remaining(request, Refunds);
         Stock = await decisions.StockOnHandAsync(request.Order.Lines.Select(l => l.Sku), cancellationToken);
-        DecisionContext = new DecisionFormContext(
-            request.Order.RefundableAmount,
-            request.Order.Currency,
-            refunds.WhyNot(request.Order, RefundMethod.OriginalPayment),
-            refunds.GatewayName);
+        DecisionContext = DecisionFormContext.For(request.Order, refunds);
         return true;
     }
 
@@ -143,7 +161,8 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
         public string? RejectReason { get; set; }
         public DecisionForm Decision { get; set; } = new();
         public RefundMethod? RefundMethod { get; set; }
-        public decimal? RefundAmount { get; set; }
+        /// <summary>As typed: read with the order's currency.</summary>
+        public string? RefundAmount { get; set; }
         public Guid? RefundId { get; set; }
         public string? TransferReference { get; set; }
     }
