@@ -5,6 +5,7 @@ using CancellationPortal.Domain.Cancellations;
 using CancellationPortal.Domain.Orders;
 using CancellationPortal.Domain.Refunds;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CancellationPortal.BackOffice.Tests;
 
@@ -164,6 +165,33 @@ public abstract class CardRefunds(BackOfficeApp app) : PageTest(app), IDisposabl
         refused.Alert.ShouldContain("disputed this payment");
         App.Gateway.Calls.ShouldBeEmpty();
         (await App.RefundsAsync(seeded.RequestId)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ACardRefundStripeFailsAfterItSucceededIsShownOnTheRequestPage()
+    {
+        App.Gateway.IsAvailable = true;
+        var seeded = await App.SeedAsync(PaymentMethod.Card);
+        var client = await StaffAsync();
+        await AcceptAsync(client, seeded);
+        await client.FollowAsync(await CompleteAsync(client, seeded, Decision("OriginalPayment")));
+
+        // What a later refund.updated webhook with status failed applies.
+        using (var scope = App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Domain.Persistence.AppDbContext>();
+            var refund = await db.Refunds.SingleAsync(r => r.RequestId == seeded.RequestId);
+            var settlement = scope.ServiceProvider.GetRequiredService<RefundSettlement>();
+            (await settlement.ApplyAsync(refund, GatewayRefundResult.Failure("The card was closed."), Domain.Common.Actor.System, App.Clock.GetUtcNow(), CancellationToken.None)).ShouldBeTrue();
+            await db.SaveChangesAsync();
+        }
+
+        var page = await client.GetPageAsync(seeded.Url);
+
+        page.Document.QuerySelector("[data-testid=reversed-flag]")!.TextContent.ShouldBe("Refund reversed by Stripe");
+        page.Document.QuerySelector("[data-testid=reversed-notice]")!.TextContent.ShouldContain("did not reach the shopper");
+        page.Text.ShouldContain("The card was closed.");
+        (await App.RequestAsync(seeded.RequestId)).AuditEntries.ShouldContain(a => a.Action == "Refund reversed by Stripe");
     }
 }
 

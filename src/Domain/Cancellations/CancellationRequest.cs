@@ -65,6 +65,9 @@ public sealed class CancellationRequest : IVersioned
     /// <summary>A refund of this request failed and needs a retry or another method.</summary>
     public bool HasFailedRefund { get; private set; }
 
+    /// <summary>A refund of this request succeeded, then the provider failed it: the shopper did not get that money.</summary>
+    public bool HasReversedRefund { get; private set; }
+
     public string LastChangedByName { get; private set; } = "";
     public DateTimeOffset LastChangedAt { get; private set; }
     public long Version { get; private set; }
@@ -237,6 +240,17 @@ public sealed class CancellationRequest : IVersioned
     }
 
     public void FlagFailedRefund(bool failed) => HasFailedRefund = failed;
+
+    /// <summary>
+    /// The provider failed a refund after reporting it succeeded. Flagged as a failed refund too, so a request
+    /// still in progress offers the retry; a canceled one keeps the flag until staff repay the shopper.
+    /// </summary>
+    public void FlagReversedRefund(Actor actor, DateTimeOffset now, string note)
+    {
+        HasReversedRefund = true;
+        HasFailedRefund = true;
+        Record(actor, now, "Refund reversed by Stripe", Status, note);
+    }
 
     /// <summary>Records a step that does not change the status (a refund issued, a shipment stopped).</summary>
     public void Note(Actor actor, DateTimeOffset now, string action, string? note) => Record(actor, now, action, Status, note);
