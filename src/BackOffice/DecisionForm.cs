@@ -16,6 +16,9 @@ public sealed class DecisionForm
     /// <summary>As typed: read with the order's currency. Empty means the full paid amount.</summary>
     public string? Amount { get; set; }
 
+    /// <summary>Keep the whole amount of a paid order: an explicit choice, never a 0 typed by mistake.</summary>
+    public bool RefundNothing { get; set; }
+
     public string? KeptReason { get; set; }
     public bool RefundNow { get; set; } = true;
     public bool Restock { get; set; } = true;
@@ -31,11 +34,6 @@ public sealed class DecisionForm
             modelState.AddModelError($"{prefix}.{nameof(Reason)}", "Choose a reason.");
         }
 
-        if (Method is null)
-        {
-            modelState.AddModelError($"{prefix}.{nameof(Method)}", "Choose a refund method.");
-        }
-
         decimal? amount = null;
         if (!string.IsNullOrWhiteSpace(Amount))
         {
@@ -47,19 +45,26 @@ public sealed class DecisionForm
         }
 
         return modelState.IsValid
-            ? new DecisionInput(Reason!.Value, ReasonNote, Method!.Value, amount, KeptReason, RefundNow, Restock, NotifyShopper, StaffNote)
+            ? new DecisionInput(Reason!.Value, ReasonNote, Method, amount, KeptReason, RefundNow, Restock, NotifyShopper, StaffNote, RefundNothing)
             : null;
     }
 }
 
 /// <summary>What the decision form shows besides the inputs.</summary>
+/// <param name="PointsUnavailable">Why points are not offered for this order (another currency), or null.</param>
 /// <param name="DropShip">Shipped by a supplier: there is nothing to put back in the store's stock.</param>
-public sealed record DecisionFormContext(decimal Refundable, string Currency, string? CardUnavailable, string GatewayName, bool DropShip)
+public sealed record DecisionFormContext(decimal Refundable, string Currency, string? CardUnavailable, string? PointsUnavailable, string GatewayName, bool DropShip)
 {
     public static DecisionFormContext For(Order order, RefundService refunds)
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(refunds);
-        return new(order.RefundableAmount, order.Currency, refunds.WhyNot(order, RefundMethod.OriginalPayment), refunds.GatewayName, order.IsDropShip);
+        return new(
+            order.RefundableAmount,
+            order.Currency,
+            refunds.WhyNot(order, RefundMethod.OriginalPayment),
+            refunds.WhyNot(order, RefundMethod.Points),
+            refunds.GatewayName,
+            order.IsDropShip);
     }
 }

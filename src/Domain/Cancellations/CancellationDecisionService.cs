@@ -7,17 +7,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CancellationPortal.Domain.Cancellations;
 
-/// <summary>What staff fill in on the decision form. A null amount means the full refundable amount.</summary>
+/// <summary>
+/// What staff fill in on the decision form. A null amount means the full refundable amount; the method is
+/// needed only when money goes back. Keeping the whole amount of a paid order takes an explicit
+/// <paramref name="RefundNothing"/> with its reason in <paramref name="KeptReason"/>, so an amount of 0 is never a slip.
+/// </summary>
 public sealed record DecisionInput(
     DecisionReason Reason,
     string? ReasonNote,
-    RefundMethod Method,
+    RefundMethod? Method,
     decimal? Amount,
     string? KeptReason,
     bool RefundNow,
     bool Restock,
     bool NotifyShopper,
-    string? StaffNote);
+    string? StaffNote,
+    bool RefundNothing = false);
 
 /// <summary>
 /// The staff side of a request after it is accepted: stopping a shipment, recording the decision that
@@ -68,7 +73,7 @@ public sealed class CancellationDecisionService(AppDbContext db, CancellationSer
 
         if (decision.RefundAmount > 0m && decision.RefundNow)
         {
-            var issued = await refunds.IssueAsync(request, decision.RefundMethod, decision.RefundAmount, staff, cancellationToken);
+            var issued = await refunds.IssueAsync(request, decision.RefundMethod!.Value, decision.RefundAmount, staff, cancellationToken);
             if (!issued.IsSuccess)
             {
                 // The decision recorded in memory is dropped with the refused refund.
@@ -181,7 +186,7 @@ public sealed class CancellationDecisionService(AppDbContext db, CancellationSer
             return Error.Invalid("Choose a reason from the list.", nameof(DecisionInput.Reason));
         }
 
-        if (!Enum.IsDefined(input.Method))
+        if (input.Method is { } chosen && !Enum.IsDefined(chosen))
         {
             return Error.Invalid("Choose a refund method from the list.", nameof(DecisionInput.Method));
         }
@@ -197,10 +202,21 @@ public sealed class CancellationDecisionService(AppDbContext db, CancellationSer
         }
 
         var refundable = order.RefundableAmount;
-        var amount = input.Amount ?? refundable;
+        var keepsAll = input.RefundNothing && refundable > 0m;
+        if (keepsAll && input.Amount is > 0m)
+        {
+            return Error.Invalid("“Refund nothing” is chosen: leave the amount empty, or untick it to refund that amount.", nameof(DecisionInput.Amount));
+        }
+
+        var amount = keepsAll ? 0m : input.Amount ?? refundable;
         if (amount < 0m)
         {
             return Error.Invalid("The refund amount cannot be negative.", nameof(DecisionInput.Amount));
+        }
+
+        if (amount == 0m && refundable > 0m && !keepsAll)
+        {
+            return Error.Invalid($"A refund of 0 keeps all {Money.Format(refundable, order.Currency)} the shopper paid: to do that, choose “Refund nothing” and give the reason.", nameof(DecisionInput.Amount));
         }
 
         if (amount > refundable)
@@ -215,10 +231,19 @@ public sealed class CancellationDecisionService(AppDbContext db, CancellationSer
 
         if (amount < refundable && string.IsNullOrWhiteSpace(input.KeptReason))
         {
-            return Error.Invalid($"A partial refund needs a reason for the {Money.Format(refundable - amount, order.Currency)} the store keeps.", nameof(DecisionInput.KeptReason));
+            return Error.Invalid(keepsAll
+                ? $"Give the reason the store keeps all {Money.Format(refundable, order.Currency)}: the shopper is told it."
+                : $"A partial refund needs a reason for the {Money.Format(refundable - amount, order.Currency)} the store keeps.", nameof(DecisionInput.KeptReason));
         }
 
-        if (amount > 0m && refunds.WhyNot(order, input.Method) is { } refused)
+        // A method only matters when money goes back; with nothing to refund none is asked for or kept.
+        var method = amount > 0m ? input.Method : null;
+        if (amount > 0m && method is null)
+        {
+            return Error.Invalid("Choose a refund method.", nameof(DecisionInput.Method));
+        }
+
+        if (method is { } refundMethod && refunds.WhyNot(order, refundMethod) is { } refused)
         {
             return Error.NotAllowed(refused);
         }
@@ -226,7 +251,7 @@ public sealed class CancellationDecisionService(AppDbContext db, CancellationSer
         return new CancellationDecision(
             input.Reason,
             Trimmed(input.ReasonNote),
-            input.Method,
+            method,
             amount,
             amount < refundable ? Trimmed(input.KeptReason) : null,
             input.RefundNow,
