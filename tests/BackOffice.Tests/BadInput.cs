@@ -62,7 +62,7 @@ public abstract class BadInputOnTheDecisionForm(BackOfficeApp app) : PageTest(ap
         var values = Decision("StoreCredit");
         values["__RequestVerificationToken"] = "forged";
 
-        var response = await client.SubmitAsync(page.Form("Complete"), values);
+        var response = await client.SubmitAsync(page.Form("Complete"), Confirmed(values));
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         await NothingChangedAsync(seeded, version);
@@ -111,7 +111,7 @@ public abstract class BadInputOnTheRejectForm(BackOfficeApp app) : PageTest(app)
         var page = await client.GetPageAsync(seeded.Url);
         var tooLong = new string('x', CancellationRequest.MaxRejectionReasonLength + 1);
 
-        var refused = await RefusedAsync(await client.SubmitAsync(page.Form("Reject"), new() { ["Input.RejectReason"] = tooLong }), HttpStatusCode.UnprocessableEntity);
+        var refused = await RefusedAsync(await client.SubmitConfirmedAsync(page.Form("Reject"), new() { ["Input.RejectReason"] = tooLong }), HttpStatusCode.UnprocessableEntity);
 
         refused.Alert.ShouldContain($"at most {CancellationRequest.MaxRejectionReasonLength} characters");
         var request = await App.RequestAsync(seeded.RequestId);
@@ -128,7 +128,7 @@ public abstract class BadInputOnTheRejectForm(BackOfficeApp app) : PageTest(app)
         var page = await client.GetPageAsync(seeded.Url);
         var longest = new string('x', CancellationRequest.MaxRejectionReasonLength);
 
-        await client.FollowAsync(await client.SubmitAsync(page.Form("Reject"), new() { ["Input.RejectReason"] = longest }));
+        await client.FollowAsync(await client.SubmitConfirmedAsync(page.Form("Reject"), new() { ["Input.RejectReason"] = longest }));
 
         var request = await App.RequestAsync(seeded.RequestId);
         request.Status.ShouldBe(CancellationStatus.Rejected);

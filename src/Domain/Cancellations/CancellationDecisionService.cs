@@ -109,26 +109,14 @@ public sealed class CancellationDecisionService(AppDbContext db, CancellationSer
     /// </summary>
     public async Task<Result<CancellationRequest>> CancelOrderAsync(string orderNumber, DecisionInput input, Actor staff, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var order = await db.Orders.Include(o => o.Lines).SingleOrDefaultAsync(o => o.Number == orderNumber, cancellationToken);
-        if (order is null)
-        {
-            return Error.NotFound("No order with that number.");
-        }
-
         // Checked before anything is written, so a refused decision leaves no open request behind.
-        var answer = CancellationPolicy.Evaluate(order, await HasOpenRequestAsync(order.Id, cancellationToken));
-        if (!answer.CanCancelNow())
-        {
-            return Error.NotAllowed(answer.Describe());
-        }
-
-        var preview = CheckAmounts(order, input);
+        var preview = await CheckCancelOrderAsync(orderNumber, input, cancellationToken);
         if (!preview.IsSuccess)
         {
             return preview.Error!;
         }
 
+        var order = preview.Value.Order;
         var submitted = await cancellations.SubmitAsync(order, staff, "backoffice", null, input.ReasonNote, cancellationToken);
         if (!submitted.IsSuccess)
         {
@@ -148,6 +136,21 @@ public sealed class CancellationDecisionService(AppDbContext db, CancellationSer
     public Task<string?> CurrencyOfRequestAsync(Guid requestId, CancellationToken cancellationToken) =>
         db.CancellationRequests.AsNoTracking().Where(r => r.Id == requestId).Select(r => r.Order.Currency).SingleOrDefaultAsync(cancellationToken);
 
+    /// <summary>What <see cref="DecideAsync"/> would record on this request, without recording anything: the confirmation step states it.</summary>
+    public Result<CancellationDecision> Preview(CancellationRequest request, DecisionInput input)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(input);
+        return Check(request, input);
+    }
+
+    /// <summary>What <see cref="CancelOrderAsync"/> would decide, without writing anything.</summary>
+    public async Task<Result<CancellationDecision>> PreviewCancelOrderAsync(string orderNumber, DecisionInput input, CancellationToken cancellationToken)
+    {
+        var checkedOrder = await CheckCancelOrderAsync(orderNumber, input, cancellationToken);
+        return checkedOrder.IsSuccess ? checkedOrder.Value.Decision : checkedOrder.Error!;
+    }
+
     public Task<Order?> FindOrderAsync(string orderNumber, CancellationToken cancellationToken) =>
         db.Orders.AsNoTracking().Include(o => o.Lines).SingleOrDefaultAsync(o => o.Number == orderNumber, cancellationToken);
 
@@ -160,6 +163,25 @@ public sealed class CancellationDecisionService(AppDbContext db, CancellationSer
 
     public Task<bool> HasOpenRequestAsync(Guid orderId, CancellationToken cancellationToken) =>
         db.CancellationRequests.AnyAsync(r => r.OrderId == orderId && CancellationStatusText.Open.Contains(r.Status), cancellationToken);
+
+    private async Task<Result<(Order Order, CancellationDecision Decision)>> CheckCancelOrderAsync(string orderNumber, DecisionInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var order = await db.Orders.Include(o => o.Lines).SingleOrDefaultAsync(o => o.Number == orderNumber, cancellationToken);
+        if (order is null)
+        {
+            return Error.NotFound("No order with that number.");
+        }
+
+        var answer = CancellationPolicy.Evaluate(order, await HasOpenRequestAsync(order.Id, cancellationToken));
+        if (!answer.CanCancelNow())
+        {
+            return Error.NotAllowed(answer.Describe());
+        }
+
+        var decision = CheckAmounts(order, input);
+        return decision.IsSuccess ? (order, decision.Value!) : decision.Error!;
+    }
 
     private Result<CancellationDecision> Check(CancellationRequest request, DecisionInput input)
     {

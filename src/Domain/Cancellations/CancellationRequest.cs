@@ -146,16 +146,24 @@ public sealed class CancellationRequest : IVersioned
         return result;
     }
 
-    public Result Reject(Actor staff, string reason, DateTimeOffset now)
+    /// <summary>Why a rejection reason cannot be sent to the shopper, or null when it can.</summary>
+    public static Error? CheckRejectionReason(string? reason)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return Error.Invalid("Give the shopper a reason for the rejection.");
+            return Error.Invalid("Give the shopper a reason for the rejection.", nameof(RejectionReason));
         }
 
-        if (reason.Trim().Length > MaxRejectionReasonLength)
+        return reason.Trim().Length > MaxRejectionReasonLength
+            ? Error.Invalid($"The reason for the rejection can be at most {MaxRejectionReasonLength} characters.", nameof(RejectionReason))
+            : null;
+    }
+
+    public Result Reject(Actor staff, string reason, DateTimeOffset now)
+    {
+        if (CheckRejectionReason(reason) is { } refused)
         {
-            return Error.Invalid($"The reason for the rejection can be at most {MaxRejectionReasonLength} characters.");
+            return refused;
         }
 
         var result = Move(CancellationAction.Reject, staff, now, "Rejected", reason.Trim());

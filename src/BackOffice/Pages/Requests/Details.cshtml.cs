@@ -14,8 +14,18 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    /// <summary>Posted by the confirmation step's confirm button: only then is an irreversible action taken.</summary>
+    [BindProperty(Name = BackOffice.Confirmation.ConfirmedField)]
+    public bool Confirmed { get; set; }
+
+    [BindProperty(Name = BackOffice.Confirmation.GoBackField)]
+    public bool GoBack { get; set; }
+
     [TempData]
     public string? StatusMessage { get; set; }
+
+    /// <summary>Set when the page asks to confirm what was just posted.</summary>
+    public Confirmation? Confirmation { get; private set; }
 
     public CancellationRequest Cancellation { get; private set; } = null!;
     public IReadOnlyList<Refund> Refunds { get; private set; } = [];
@@ -39,7 +49,14 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
         RunAsync(async () => (await cancellations.AcceptAsync(Id, Input.Version, User.ToStaffActor(), cancellationToken)).Error, "Request accepted and assigned to you.", cancellationToken);
 
     public Task<IActionResult> OnPostRejectAsync(CancellationToken cancellationToken) =>
-        RunAsync(async () => (await cancellations.RejectAsync(Id, Input.Version, Input.RejectReason ?? "", User.ToStaffActor(), cancellationToken)).Error, "Request rejected.", cancellationToken);
+        ConfirmFirstAsync(
+            () => CancellationRequest.CheckRejectionReason(Input.RejectReason) is { } refused
+                ? Result<Confirmation>.Fail(refused)
+                : Result<Confirmation>.Ok(Confirmation.Reject("Reject", Cancellation.Order, Input.RejectReason!)),
+            async () => (await cancellations.RejectAsync(Id, Input.Version, Input.RejectReason ?? "", User.ToStaffActor(), cancellationToken)).Error,
+            "Request rejected.",
+            _ => $"{nameof(Input)}.{nameof(InputModel.RejectReason)}",
+            cancellationToken);
 
     public Task<IActionResult> OnPostRevertFulfillmentAsync(CancellationToken cancellationToken) =>
         RunAsync(async () => (await decisions.RevertFulfillmentAsync(Id, Input.Version, User.ToStaffActor(), cancellationToken)).Error, "Fulfillment request reverted.", cancellationToken);
@@ -48,7 +65,19 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
         RunAsync(async () => (await decisions.MarkCanceledWithSupplierAsync(Id, Input.Version, User.ToStaffActor(), cancellationToken)).Error, "Marked as canceled with the supplier.", cancellationToken);
 
     public Task<IActionResult> OnPostCompleteAsync(CancellationToken cancellationToken) =>
-        RunAsync(
+        ConfirmFirstAsync(
+            () =>
+            {
+                if (Input.Decision.ToInput(Cancellation.Order.Currency, ModelState, DecisionPrefix) is not { } input)
+                {
+                    return null;
+                }
+
+                var decision = decisions.Preview(Cancellation, input);
+                return decision.IsSuccess
+                    ? Result<Confirmation>.Ok(Confirmation.Decide("Complete", Cancellation.Order, decision.Value!))
+                    : Result<Confirmation>.Fail(decision.Error!);
+            },
             () => InCurrencyAsync(async currency =>
             {
                 if (Input.Decision.ToInput(currency, ModelState, DecisionPrefix) is not { } input)
@@ -59,34 +88,22 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
                 return (await decisions.DecideAsync(Id, Input.Version, input, User.ToStaffActor(), cancellationToken)).Error;
             }, cancellationToken),
             "Decision recorded.",
-            cancellationToken,
-            field => $"{DecisionPrefix}.{field}");
+            field => $"{DecisionPrefix}.{field}",
+            cancellationToken);
 
     public Task<IActionResult> OnPostIssueRefundAsync(CancellationToken cancellationToken) =>
-        RunAsync(
-            () => InCurrencyAsync(async currency =>
-            {
-                var amount = AmountText.Parse(Input.RefundAmount, currency, out var unreadable);
-                if (unreadable is not null)
-                {
-                    ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.RefundAmount)}", unreadable);
-                }
-
-                if (Input.RefundMethod is null)
-                {
-                    ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.RefundMethod)}", "Choose a refund method.");
-                }
-
-                if (!ModelState.IsValid)
-                {
-                    return null;
-                }
-
-                return (await decisions.IssueRefundAsync(Id, Input.Version, Input.RefundMethod!.Value, amount!.Value, User.ToStaffActor(), cancellationToken)).Error;
-            }, cancellationToken),
+        ConfirmFirstAsync(
+            () => ReadRefund(Cancellation.Order.Currency) is { } refund
+                ? Result<Confirmation>.Ok(Confirmation.Refund("IssueRefund", Cancellation.Order, refund.Method, refund.Amount))
+                : (Result<Confirmation>?)null,
+            () => InCurrencyAsync(
+                async currency => ReadRefund(currency) is { } refund
+                    ? (await decisions.IssueRefundAsync(Id, Input.Version, refund.Method, refund.Amount, User.ToStaffActor(), cancellationToken)).Error
+                    : null,
+                cancellationToken),
             "Refund issued.",
-            cancellationToken,
-            field => $"{nameof(Input)}.Refund{field}");
+            field => $"{nameof(Input)}.Refund{field}",
+            cancellationToken);
 
     public Task<IActionResult> OnPostRecordTransferAsync(CancellationToken cancellationToken) =>
         RunAsync(
@@ -100,6 +117,23 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
             "Bank transfer canceled. Refund the amount another way.",
             cancellationToken);
 
+    /// <summary>The refund form's method and amount, or null with each problem beside its field.</summary>
+    private (RefundMethod Method, decimal Amount)? ReadRefund(string currency)
+    {
+        var amount = AmountText.Parse(Input.RefundAmount, currency, out var unreadable);
+        if (unreadable is not null)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.RefundAmount)}", unreadable);
+        }
+
+        if (Input.RefundMethod is null)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.RefundMethod)}", "Choose a refund method.");
+        }
+
+        return ModelState.IsValid ? (Input.RefundMethod!.Value, amount!.Value) : null;
+    }
+
     /// <summary>Runs an action that reads typed amounts in the order's currency.</summary>
     private async Task<Error?> InCurrencyAsync(Func<string, Task<Error?>> action, CancellationToken cancellationToken) =>
         await decisions.CurrencyOfRequestAsync(Id, cancellationToken) is { } currency
@@ -107,9 +141,40 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
             : Error.NotFound("No such cancellation request.");
 
     /// <summary>
-    /// Runs one action; on refusal shows the page again with the message (beside its field when it names one:
-    /// <paramref name="fieldKey"/> turns the use case's field into the form's), the current state and a 4xx status.
+    /// An action that cannot be taken back: the first post shows what is about to happen (or what is wrong
+    /// with the form), "Go back" shows the filled form again, and only the confirmed post runs it.
     /// </summary>
+    /// <param name="preview">The confirmation, a refusal, or null when the form itself has errors (in ModelState).</param>
+    private async Task<IActionResult> ConfirmFirstAsync(
+        Func<Result<Confirmation>?> preview, Func<Task<Error?>> action, string success, Func<string, string> fieldKey, CancellationToken cancellationToken)
+    {
+        if (Confirmed && !GoBack)
+        {
+            return await RunAsync(action, success, cancellationToken, fieldKey);
+        }
+
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (GoBack)
+        {
+            return Page();
+        }
+
+        var previewed = ModelState.IsValid ? preview() : null;
+        if (previewed is { IsSuccess: true } confirmation)
+        {
+            Confirmation = confirmation.Value;
+            return Page();
+        }
+
+        return ShowRefused(previewed?.Error, fieldKey);
+    }
+
+    /// <summary>Runs one action; on refusal shows the page again with the message, the current state and a 4xx status.</summary>
+    /// <param name="fieldKey">Turns the use case's field into the form's, so a message naming a field shows beside it.</param>
     private async Task<IActionResult> RunAsync(Func<Task<Error?>> action, string success, CancellationToken cancellationToken, Func<string, string>? fieldKey = null)
     {
         // Input that cannot even be read (a word for an amount, an unknown method) never reaches the use case.
@@ -120,11 +185,12 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
             return RedirectToPage(new { id = Id });
         }
 
-        if (!await LoadAsync(cancellationToken))
-        {
-            return NotFound();
-        }
+        return await LoadAsync(cancellationToken) ? ShowRefused(error, fieldKey) : NotFound();
+    }
 
+    /// <summary>The loaded page again with the refusal (or the form's own errors) and a 4xx status.</summary>
+    private PageResult ShowRefused(Error? error, Func<string, string>? fieldKey)
+    {
         Response.StatusCode = error?.ToStatusCode() ?? StatusCodes.Status400BadRequest;
         if (error is not null)
         {
