@@ -24,13 +24,20 @@ public sealed class BackOfficeRequestPage(IPage page)
 
     public async Task AcceptAsync() => await page.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
 
-    /// <summary>Fills the decision form for the full amount with the refund method as labelled, and submits it.</summary>
+    /// <summary>What the confirmation step says is about to happen.</summary>
+    public ILocator Confirmation => page.GetByTestId("confirm-text");
+
+    /// <summary>
+    /// Fills the decision form for the full amount with the refund method as labelled, submits it, and confirms
+    /// on the step that states what is about to happen.
+    /// </summary>
     public async Task CompleteAsync(string reason, string refundMethod, bool restock)
     {
         await page.GetByLabel("Reason", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = reason });
         await page.GetByLabel(refundMethod, new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Put the items back in stock").SetCheckedAsync(restock);
         await page.GetByRole(AriaRole.Button, new() { Name = "Complete cancellation" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm: cancel the order" }).ClickAsync();
     }
 
     /// <summary>

@@ -1,5 +1,8 @@
 using CancellationPortal.Domain.Cancellations;
+using CancellationPortal.Domain.Common;
+using CancellationPortal.Domain.Orders;
 using CancellationPortal.Domain.Refunds;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace CancellationPortal.BackOffice;
 
@@ -10,8 +13,11 @@ public sealed class DecisionForm
     public string? ReasonNote { get; set; }
     public RefundMethod? Method { get; set; }
 
-    /// <summary>Empty means the full paid amount.</summary>
-    public decimal? Amount { get; set; }
+    /// <summary>As typed: read with the order's currency. Empty means the full paid amount.</summary>
+    public string? Amount { get; set; }
+
+    /// <summary>Keep the whole amount of a paid order: an explicit choice, never a 0 typed by mistake.</summary>
+    public bool RefundNothing { get; set; }
 
     public string? KeptReason { get; set; }
     public bool RefundNow { get; set; } = true;
@@ -19,15 +25,46 @@ public sealed class DecisionForm
     public bool NotifyShopper { get; set; } = true;
     public string? StaffNote { get; set; }
 
-    /// <summary>The use case's input, or null with the missing choice named.</summary>
-    public DecisionInput? ToInput(out string? missing)
+    /// <summary>The use case's input, or null with each problem added to <paramref name="modelState"/> beside its field.</summary>
+    public DecisionInput? ToInput(string currency, ModelStateDictionary modelState, string prefix)
     {
-        missing = Reason is null ? "Choose a reason." : Method is null ? "Choose a refund method." : null;
-        return missing is null
-            ? new DecisionInput(Reason!.Value, ReasonNote, Method!.Value, Amount, KeptReason, RefundNow, Restock, NotifyShopper, StaffNote)
+        ArgumentNullException.ThrowIfNull(modelState);
+        if (Reason is null)
+        {
+            modelState.AddModelError($"{prefix}.{nameof(Reason)}", "Choose a reason.");
+        }
+
+        decimal? amount = null;
+        if (!string.IsNullOrWhiteSpace(Amount))
+        {
+            amount = AmountText.Parse(Amount, currency, out var error);
+            if (error is not null)
+            {
+                modelState.AddModelError($"{prefix}.{nameof(Amount)}", error);
+            }
+        }
+
+        return modelState.IsValid
+            ? new DecisionInput(Reason!.Value, ReasonNote, Method, amount, KeptReason, RefundNow, Restock, NotifyShopper, StaffNote, RefundNothing)
             : null;
     }
 }
 
 /// <summary>What the decision form shows besides the inputs.</summary>
-public sealed record DecisionFormContext(decimal Refundable, string Currency, string? CardUnavailable, string GatewayName);
+/// <param name="PointsUnavailable">Why points are not offered for this order (another currency), or null.</param>
+/// <param name="DropShip">Shipped by a supplier: there is nothing to put back in the store's stock.</param>
+public sealed record DecisionFormContext(decimal Refundable, string Currency, string? CardUnavailable, string? PointsUnavailable, string GatewayName, bool DropShip)
+{
+    public static DecisionFormContext For(Order order, RefundService refunds)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(refunds);
+        return new(
+            order.RefundableAmount,
+            order.Currency,
+            refunds.WhyNot(order, RefundMethod.OriginalPayment),
+            refunds.WhyNot(order, RefundMethod.Points),
+            refunds.GatewayName,
+            order.IsDropShip);
+    }
+}

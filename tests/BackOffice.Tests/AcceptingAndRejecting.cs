@@ -50,7 +50,7 @@ public abstract class RejectingARequest(BackOfficeApp app) : PageTest(app)
         var client = await StaffAsync();
         var page = await client.GetPageAsync(seeded.Url);
 
-        var after = await client.FollowAsync(await client.SubmitAsync(page.Form("Reject"), new() { ["Input.RejectReason"] = "Already packed and labelled." }));
+        var after = await client.FollowAsync(await client.SubmitConfirmedAsync(page.Form("Reject"), new() { ["Input.RejectReason"] = "Already packed and labelled." }));
 
         after.Text.ShouldContain("Already packed and labelled.");
         (await App.RequestAsync(seeded.RequestId)).Status.ShouldBe(CancellationStatus.Rejected);
@@ -64,7 +64,7 @@ public abstract class RejectingARequest(BackOfficeApp app) : PageTest(app)
         var client = await StaffAsync();
         var page = await client.GetPageAsync(seeded.Url);
 
-        var refused = await RefusedAsync(await client.SubmitAsync(page.Form("Reject"), new() { ["Input.RejectReason"] = " " }), HttpStatusCode.UnprocessableEntity);
+        var refused = await RefusedAsync(await client.SubmitConfirmedAsync(page.Form("Reject"), new() { ["Input.RejectReason"] = " " }), HttpStatusCode.UnprocessableEntity);
 
         refused.Alert.ShouldContain("Give the shopper a reason");
         var request = await App.RequestAsync(seeded.RequestId);

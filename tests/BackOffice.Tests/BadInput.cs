@@ -7,10 +7,12 @@ namespace CancellationPortal.BackOffice.Tests;
 public abstract class BadInputOnTheDecisionForm(BackOfficeApp app) : PageTest(app)
 {
     [Theory]
-    [InlineData("abc", "not valid", HttpStatusCode.BadRequest)]
-    [InlineData("-5", "cannot be negative", HttpStatusCode.UnprocessableEntity)]
+    [InlineData("abc", "Enter the amount as digits", HttpStatusCode.BadRequest)]
+    [InlineData("-5", "no thousands separators, signs", HttpStatusCode.BadRequest)]
+    [InlineData("1e3", "exponents", HttpStatusCode.BadRequest)]
+    [InlineData("1,000.00", "no thousands separators", HttpStatusCode.BadRequest)]
     [InlineData("65.01", "more than what is left to refund", HttpStatusCode.UnprocessableEntity)]
-    [InlineData("10.001", "cannot have that many decimals", HttpStatusCode.UnprocessableEntity)]
+    [InlineData("10.001", "EUR amounts have at most 2 decimals.", HttpStatusCode.BadRequest)]
     public async Task ABadAmountIsRefusedWithAMessageAndChangesNothing(string amount, string message, HttpStatusCode status)
     {
         var (seeded, client, version) = await AcceptedAsync();
@@ -18,7 +20,21 @@ public abstract class BadInputOnTheDecisionForm(BackOfficeApp app) : PageTest(ap
         var page = await RefusedAsync(await CompleteAsync(client, seeded, Decision("StoreCredit", amount: amount, keptReason: "fee")), status);
 
         page.Alert.ShouldContain(message);
+        page.Document.QuerySelector("[data-valmsg-for='Input.Decision.Amount']")!.TextContent.ShouldContain(message);
         await NothingChangedAsync(seeded, version);
+    }
+
+    [Theory]
+    [InlineData("3,14")]
+    [InlineData("3.14")]
+    public async Task ADecimalCommaOrPointRefundsExactlyThatAmount(string amount)
+    {
+        var (seeded, client, _) = await AcceptedAsync();
+
+        await client.FollowAsync(await CompleteAsync(client, seeded, Decision("StoreCredit", amount: amount, keptReason: "Restocking fee")));
+
+        (await App.RefundsAsync(seeded.RequestId)).ShouldHaveSingleItem().Amount.ShouldBe(3.14m);
+        (await App.RequestAsync(seeded.RequestId)).Decision!.RefundAmount.ShouldBe(3.14m);
     }
 
     [Theory]
@@ -46,7 +62,7 @@ public abstract class BadInputOnTheDecisionForm(BackOfficeApp app) : PageTest(ap
         var values = Decision("StoreCredit");
         values["__RequestVerificationToken"] = "forged";
 
-        var response = await client.SubmitAsync(page.Form("Complete"), values);
+        var response = await client.SubmitAsync(page.Form("Complete"), Confirmed(values));
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         await NothingChangedAsync(seeded, version);
@@ -95,7 +111,7 @@ public abstract class BadInputOnTheRejectForm(BackOfficeApp app) : PageTest(app)
         var page = await client.GetPageAsync(seeded.Url);
         var tooLong = new string('x', CancellationRequest.MaxRejectionReasonLength + 1);
 
-        var refused = await RefusedAsync(await client.SubmitAsync(page.Form("Reject"), new() { ["Input.RejectReason"] = tooLong }), HttpStatusCode.UnprocessableEntity);
+        var refused = await RefusedAsync(await client.SubmitConfirmedAsync(page.Form("Reject"), new() { ["Input.RejectReason"] = tooLong }), HttpStatusCode.UnprocessableEntity);
 
         refused.Alert.ShouldContain($"at most {CancellationRequest.MaxRejectionReasonLength} characters");
         var request = await App.RequestAsync(seeded.RequestId);
@@ -112,7 +128,7 @@ public abstract class BadInputOnTheRejectForm(BackOfficeApp app) : PageTest(app)
         var page = await client.GetPageAsync(seeded.Url);
         var longest = new string('x', CancellationRequest.MaxRejectionReasonLength);
 
-        await client.FollowAsync(await client.SubmitAsync(page.Form("Reject"), new() { ["Input.RejectReason"] = longest }));
+        await client.FollowAsync(await client.SubmitConfirmedAsync(page.Form("Reject"), new() { ["Input.RejectReason"] = longest }));
 
         var request = await App.RequestAsync(seeded.RequestId);
         request.Status.ShouldBe(CancellationStatus.Rejected);

@@ -16,7 +16,7 @@ public abstract class CancelingAnOrderNobodyAskedFor(BackOfficeApp app) : PageTe
         var client = await StaffAsync();
         var page = await client.GetPageAsync($"/Orders/Cancel?number={seeded.Number}");
 
-        var done = await client.FollowAsync(await client.SubmitAsync(page.Form(), new()
+        var done = await client.FollowAsync(await client.SubmitConfirmedAsync(page.Form(), new()
         {
             ["Input.Reason"] = nameof(DecisionReason.OutOfStock),
             ["Input.Method"] = "StoreCredit",
@@ -45,7 +45,7 @@ public abstract class CancelingAnOrderNobodyAskedFor(BackOfficeApp app) : PageTe
         }
 
         var refused = await RefusedAsync(
-            await client.SubmitAsync(page.Form(), new() { ["Input.Reason"] = nameof(DecisionReason.OutOfStock), ["Input.Method"] = "StoreCredit" }),
+            await client.SubmitConfirmedAsync(page.Form(), new() { ["Input.Reason"] = nameof(DecisionReason.OutOfStock), ["Input.Method"] = "StoreCredit" }),
             HttpStatusCode.Conflict);
 
         refused.Alert.ShouldContain("returned instead");

@@ -5,6 +5,7 @@ using CancellationPortal.Domain.Cancellations;
 using CancellationPortal.Domain.Orders;
 using CancellationPortal.Domain.Refunds;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CancellationPortal.BackOffice.Tests;
 
@@ -116,7 +117,7 @@ public abstract class CardRefunds(BackOfficeApp app) : PageTest(app), IDisposabl
         (await App.MailSubjectsAsync(seeded.Number)).ShouldContain($"support@example.com: Card refund failed for order {seeded.Number}");
 
         // Another method settles it; the flag goes with the failure.
-        await client.FollowAsync(await client.SubmitAsync(page.Form("IssueRefund"), new() { ["Input.RefundMethod"] = "StoreCredit", ["Input.RefundAmount"] = "65" }));
+        await client.FollowAsync(await client.SubmitConfirmedAsync(page.Form("IssueRefund"), new() { ["Input.RefundMethod"] = "StoreCredit", ["Input.RefundAmount"] = "65" }));
         request = await App.RequestAsync(seeded.RequestId);
         request.Status.ShouldBe(CancellationStatus.Canceled);
         request.HasFailedRefund.ShouldBeFalse();
@@ -134,7 +135,7 @@ public abstract class CardRefunds(BackOfficeApp app) : PageTest(app), IDisposabl
         page.Text.ShouldContain("Retry it, or choose another method.");
 
         App.Gateway.NextOutcome = GatewayRefundResult.Success("re_retry");
-        page = await client.FollowAsync(await client.SubmitAsync(page.Form("IssueRefund"), new() { ["Input.RefundMethod"] = "OriginalPayment", ["Input.RefundAmount"] = "65" }));
+        page = await client.FollowAsync(await client.SubmitConfirmedAsync(page.Form("IssueRefund"), new() { ["Input.RefundMethod"] = "OriginalPayment", ["Input.RefundAmount"] = "65" }));
 
         var request = await App.RequestAsync(seeded.RequestId);
         request.Status.ShouldBe(CancellationStatus.Canceled);
@@ -164,6 +165,54 @@ public abstract class CardRefunds(BackOfficeApp app) : PageTest(app), IDisposabl
         refused.Alert.ShouldContain("disputed this payment");
         App.Gateway.Calls.ShouldBeEmpty();
         (await App.RefundsAsync(seeded.RequestId)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ACardRefundStripeFailsAfterItSucceededIsShownOnTheRequestPage()
+    {
+        App.Gateway.IsAvailable = true;
+        var seeded = await App.SeedAsync(PaymentMethod.Card);
+        var client = await StaffAsync();
+        await AcceptAsync(client, seeded);
+        await client.FollowAsync(await CompleteAsync(client, seeded, Decision("OriginalPayment")));
+
+        // What a later refund.updated webhook with status failed applies.
+        using (var scope = App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Domain.Persistence.AppDbContext>();
+            var refund = await db.Refunds.SingleAsync(r => r.RequestId == seeded.RequestId);
+            var settlement = scope.ServiceProvider.GetRequiredService<RefundSettlement>();
+            (await settlement.ApplyAsync(refund, GatewayRefundResult.Failure("The card was closed."), Domain.Common.Actor.System, App.Clock.GetUtcNow(), CancellationToken.None)).ShouldBeTrue();
+            await db.SaveChangesAsync();
+        }
+
+        var page = await client.GetPageAsync(seeded.Url);
+
+        page.Document.QuerySelector("[data-testid=reversed-flag]")!.TextContent.ShouldBe("Refund reversed by Stripe");
+        page.Document.QuerySelector("[data-testid=reversed-notice]")!.TextContent.ShouldContain("did not reach the shopper");
+        page.Text.ShouldContain("The card was closed.");
+        (await App.RequestAsync(seeded.RequestId)).AuditEntries.ShouldContain(a => a.Action == "Refund reversed by Stripe");
+    }
+
+    [Fact]
+    public async Task ACardRefundIsConfirmedWithItsAmountAndGoingBackKeepsTheFilledFormAndChangesNothing()
+    {
+        App.Gateway.IsAvailable = true;
+        var seeded = await App.SeedAsync(PaymentMethod.Card);
+        var client = await StaffAsync();
+        var page = await AcceptAsync(client, seeded);
+
+        var confirm = await Html.ReadAsync(await client.SubmitAsync(page.Form("Complete"), Decision("OriginalPayment", amount: "54,77", keptReason: "Return shipping")));
+
+        confirm.ConfirmationText.ShouldStartWith($"You are about to refund EUR 54.77 to the original card and cancel order {seeded.Number}. The store keeps EUR 10.23: “Return shipping”.");
+
+        var back = await Html.ReadAsync(await client.SubmitAsync(confirm.Confirmation!, new() { ["GoBack"] = "true" }));
+
+        back.Status.ShouldBe(HttpStatusCode.OK);
+        back.Confirmation.ShouldBeNull();
+        ((IHtmlInputElement)back.Form("Complete").QuerySelector("input[name='Input.Decision.Amount']")!).Value.ShouldBe("54,77");
+        App.Gateway.Calls.ShouldBeEmpty();
+        (await App.RequestAsync(seeded.RequestId)).Decision.ShouldBeNull();
     }
 }
 

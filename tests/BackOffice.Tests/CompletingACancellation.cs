@@ -136,7 +136,7 @@ public abstract class RefundingByBankTransfer(BackOfficeApp app) : PageTest(app)
         request.AuditEntries.ShouldContain(a => a.Action == "Bank transfer canceled" && a.ActorName == BackOfficeApp.Support);
         (await App.RefundsAsync(seeded.RequestId)).ShouldHaveSingleItem().Status.ShouldBe(RefundStatus.Canceled);
 
-        await client.FollowAsync(await client.SubmitAsync(page.Form("IssueRefund"), new() { ["Input.RefundMethod"] = "StoreCredit", ["Input.RefundAmount"] = "65" }));
+        await client.FollowAsync(await client.SubmitConfirmedAsync(page.Form("IssueRefund"), new() { ["Input.RefundMethod"] = "StoreCredit", ["Input.RefundAmount"] = "65" }));
 
         request = await App.RequestAsync(seeded.RequestId);
         request.Status.ShouldBe(CancellationStatus.Canceled);
@@ -202,7 +202,7 @@ public abstract class PartialAndLaterRefunds(BackOfficeApp app) : PageTest(app)
         (await App.RequestAsync(seeded.RequestId)).Status.ShouldBe(CancellationStatus.InProgress);
         (await App.RefundsAsync(seeded.RequestId)).ShouldBeEmpty();
 
-        await client.FollowAsync(await client.SubmitAsync(page.Form("IssueRefund"), new() { ["Input.RefundMethod"] = "StoreCredit", ["Input.RefundAmount"] = "65" }));
+        await client.FollowAsync(await client.SubmitConfirmedAsync(page.Form("IssueRefund"), new() { ["Input.RefundMethod"] = "StoreCredit", ["Input.RefundAmount"] = "65" }));
 
         (await App.RequestAsync(seeded.RequestId)).Status.ShouldBe(CancellationStatus.Canceled);
     }
@@ -216,7 +216,7 @@ public abstract class PartialAndLaterRefunds(BackOfficeApp app) : PageTest(app)
         var page = await client.FollowAsync(await CompleteAsync(client, seeded, Decision("StoreCredit", refundNow: false)));
 
         var refused = await RefusedAsync(
-            await client.SubmitAsync(page.Form("IssueRefund"), new() { ["Input.RefundMethod"] = "StoreCredit", ["Input.RefundAmount"] = "65.01" }),
+            await client.SubmitConfirmedAsync(page.Form("IssueRefund"), new() { ["Input.RefundMethod"] = "StoreCredit", ["Input.RefundAmount"] = "65.01" }),
             HttpStatusCode.UnprocessableEntity);
 
         refused.Alert.ShouldContain("more than what is left to refund");

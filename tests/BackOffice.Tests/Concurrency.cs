@@ -45,7 +45,7 @@ public abstract class TwoStaffActingAtOnce(BackOfficeApp app) : PageTest(app)
             var sueForm = (await sue.GetPageAsync(seeded.Url)).Form("Complete");
             var ottoForm = (await otto.GetPageAsync(seeded.Url)).Form("Complete");
 
-            var responses = await Task.WhenAll(sue.SubmitAsync(sueForm, Decision("StoreCredit")), otto.SubmitAsync(ottoForm, Decision("Points")));
+            var responses = await Task.WhenAll(sue.SubmitAsync(sueForm, Confirmed(Decision("StoreCredit"))), otto.SubmitAsync(ottoForm, Confirmed(Decision("Points"))));
 
             responses.Count(r => r.StatusCode == HttpStatusCode.Redirect).ShouldBe(1);
             var loser = await Html.ReadAsync(responses.Single(r => r.StatusCode != HttpStatusCode.Redirect));

@@ -97,6 +97,29 @@ public abstract class StripeWebhooks(Provider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARefundFailedAfterItSucceededIsRecordedFlagsTheRequestAndMailsSupport()
+    {
+        var seeded = await SeedAsync("pi_reversed");
+        (await PostAsync(Event("evt_16", "refund.updated", Refund("re_16", "succeeded", seeded.RefundId)))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var response = await PostAsync(Event("evt_17", "refund.updated", Refund("re_16", "failed", seeded.RefundId, "expired_or_canceled_card")));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldBe(nameof(WebhookOutcome.Handled));
+        var refund = await LoadRefundAsync(seeded.RefundId);
+        refund.Status.ShouldBe(RefundStatus.Reversed);
+        refund.Counts.ShouldBeFalse();
+        refund.FailureReason!.ShouldContain("expired or was canceled");
+        await using var db = _database.CreateContext();
+        var request = await db.CancellationRequests.Include(r => r.AuditEntries).SingleAsync(r => r.Id == seeded.RequestId);
+        request.HasReversedRefund.ShouldBeTrue();
+        request.AuditEntries.ShouldContain(a => a.Action == "Refund reversed by Stripe" && a.Note!.Contains("re_16"));
+        var staffMail = (await MailsAsync()).Where(m => m.To == new EmailOptions().SupportAddress).ShouldHaveSingleItem();
+        staffMail.Subject.ShouldBe($"Card refund reversed by Stripe for order {seeded.OrderNumber}");
+        staffMail.TextBody.ShouldContain("the shopper has not been repaid");
+    }
+
+    [Fact]
     public async Task AChargeRefundedEventSettlesTheRefundsItLists()
     {
         var seeded = await SeedAsync("ch_listed", providerReference: "re_3");

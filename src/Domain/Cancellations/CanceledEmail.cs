@@ -1,4 +1,5 @@
 using System.Text;
+using CancellationPortal.Domain.Common;
 using CancellationPortal.Domain.Notifications;
 using CancellationPortal.Domain.Orders;
 using CancellationPortal.Domain.Refunds;
@@ -18,7 +19,12 @@ public static class CanceledEmail
             summary.Append("- ").Append(refund.Money.ToString()).Append(" as ").AppendLine(refund.Method.ToDisplay());
         }
 
-        if (summary.Length == 0)
+        if (request.Decision?.KeptReason is { } kept)
+        {
+            var keptAmount = Money.Format(order.RefundableAmount - request.Decision.RefundAmount, order.Currency);
+            summary.Append("- The store kept ").Append(keptAmount).Append(": ").AppendLine(kept);
+        }
+        else if (summary.Length == 0)
         {
             summary.AppendLine("- There was no payment to refund.");
         }

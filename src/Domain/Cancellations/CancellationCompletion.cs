@@ -75,7 +75,7 @@ public sealed class CancellationCompletion(AppDbContext db)
 
         order.MarkCanceled(now);
         GiveBackWhatWasNotMoney(order, now);
-        if (restock)
+        if (restock && !order.IsDropShip)
         {
             await RestockAsync(order, cancellationToken);
         }

@@ -3,11 +3,11 @@ using CancellationPortal.Domain.Refunds;
 
 namespace CancellationPortal.Domain.Cancellations;
 
-/// <summary>What staff decided when completing a cancellation.</summary>
+/// <summary>What staff decided when completing a cancellation. No refund method when nothing is refunded.</summary>
 public sealed record CancellationDecision(
     DecisionReason Reason,
     string? ReasonNote,
-    RefundMethod RefundMethod,
+    RefundMethod? RefundMethod,
     decimal RefundAmount,
     string? KeptReason,
     bool RefundNow,
@@ -17,5 +17,5 @@ public sealed record CancellationDecision(
 {
     public string Summary() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Reason.ToDisplay()}; refund {RefundAmount} by {RefundMethod.ToDisplay()}{(RefundNow ? "" : " (later)")}; restock {(Restock ? "yes" : "no")}");
+        $"{Reason.ToDisplay()}; {(RefundMethod is { } method ? $"refund {RefundAmount} by {method.ToDisplay()}{(RefundNow ? "" : " (later)")}" : "refund nothing")}{(KeptReason is null ? "" : $"; kept: {KeptReason}")}; restock {(Restock ? "yes" : "no")}");
 }

@@ -7,17 +7,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CancellationPortal.Domain.Cancellations;
 
-/// <summary>What staff fill in on the decision form. A null amount means the full refundable amount.</summary>
+/// <summary>
+/// What staff fill in on the decision form. A null amount means the full refundable amount; the method is
+/// needed only when money goes back. Keeping the whole amount of a paid order takes an explicit
+/// <paramref name="RefundNothing"/> with its reason in <paramref name="KeptReason"/>, so an amount of 0 is never a slip.
+/// </summary>
 public sealed record DecisionInput(
     DecisionReason Reason,
     string? ReasonNote,
-    RefundMethod Method,
+    RefundMethod? Method,
     decimal? Amount,
     string? KeptReason,
     bool RefundNow,
     bool Restock,
     bool NotifyShopper,
-    string? StaffNote);
+    string? StaffNote,
+    bool RefundNothing = false);
 
 /// <summary>
 /// The staff side of a request after it is accepted: stopping a shipment, recording the decision that
@@ -68,7 +73,7 @@ public sealed class CancellationDecisionService(AppDbContext db, CancellationSer
 
         if (decision.RefundAmount > 0m && decision.RefundNow)
         {
-            var issued = await refunds.IssueAsync(request, decision.RefundMethod, decision.RefundAmount, staff, cancellationToken);
+            var issued = await refunds.IssueAsync(request, decision.RefundMethod!.Value, decision.RefundAmount, staff, cancellationToken);
             if (!issued.IsSuccess)
             {
                 // The decision recorded in memory is dropped with the refused refund.
@@ -104,26 +109,14 @@ public sealed class CancellationDecisionService(AppDbContext db, CancellationSer
     /// </summary>
     public async Task<Result<CancellationRequest>> CancelOrderAsync(string orderNumber, DecisionInput input, Actor staff, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var order = await db.Orders.Include(o => o.Lines).SingleOrDefaultAsync(o => o.Number == orderNumber, cancellationToken);
-        if (order is null)
-        {
-            return Error.NotFound("No order with that number.");
-        }
-
         // Checked before anything is written, so a refused decision leaves no open request behind.
-        var answer = CancellationPolicy.Evaluate(order, await HasOpenRequestAsync(order.Id, cancellationToken));
-        if (!answer.CanCancelNow())
-        {
-            return Error.NotAllowed(answer.Describe());
-        }
-
-        var preview = CheckAmounts(order, input);
+        var preview = await CheckCancelOrderAsync(orderNumber, input, cancellationToken);
         if (!preview.IsSuccess)
         {
             return preview.Error!;
         }
 
+        var order = preview.Value.Order;
         var submitted = await cancellations.SubmitAsync(order, staff, "backoffice", null, input.ReasonNote, cancellationToken);
         if (!submitted.IsSuccess)
         {
@@ -139,6 +132,25 @@ public sealed class CancellationDecisionService(AppDbContext db, CancellationSer
         return await DecideAsync(accepted.Value!.Id, accepted.Value.Version, input, staff, cancellationToken);
     }
 
+    /// <summary>The currency of a request's order, which typed amounts are read in; null for an unknown request.</summary>
+    public Task<string?> CurrencyOfRequestAsync(Guid requestId, CancellationToken cancellationToken) =>
+        db.CancellationRequests.AsNoTracking().Where(r => r.Id == requestId).Select(r => r.Order.Currency).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>What <see cref="DecideAsync"/> would record on this request, without recording anything: the confirmation step states it.</summary>
+    public Result<CancellationDecision> Preview(CancellationRequest request, DecisionInput input)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(input);
+        return Check(request, input);
+    }
+
+    /// <summary>What <see cref="CancelOrderAsync"/> would decide, without writing anything.</summary>
+    public async Task<Result<CancellationDecision>> PreviewCancelOrderAsync(string orderNumber, DecisionInput input, CancellationToken cancellationToken)
+    {
+        var checkedOrder = await CheckCancelOrderAsync(orderNumber, input, cancellationToken);
+        return checkedOrder.IsSuccess ? checkedOrder.Value.Decision : checkedOrder.Error!;
+    }
+
     public Task<Order?> FindOrderAsync(string orderNumber, CancellationToken cancellationToken) =>
         db.Orders.AsNoTracking().Include(o => o.Lines).SingleOrDefaultAsync(o => o.Number == orderNumber, cancellationToken);
 
@@ -151,6 +163,25 @@ public sealed class CancellationDecisionService(AppDbContext db, CancellationSer
 
     public Task<bool> HasOpenRequestAsync(Guid orderId, CancellationToken cancellationToken) =>
         db.CancellationRequests.AnyAsync(r => r.OrderId == orderId && CancellationStatusText.Open.Contains(r.Status), cancellationToken);
+
+    private async Task<Result<(Order Order, CancellationDecision Decision)>> CheckCancelOrderAsync(string orderNumber, DecisionInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var order = await db.Orders.Include(o => o.Lines).SingleOrDefaultAsync(o => o.Number == orderNumber, cancellationToken);
+        if (order is null)
+        {
+            return Error.NotFound("No order with that number.");
+        }
+
+        var answer = CancellationPolicy.Evaluate(order, await HasOpenRequestAsync(order.Id, cancellationToken));
+        if (!answer.CanCancelNow())
+        {
+            return Error.NotAllowed(answer.Describe());
+        }
+
+        var decision = CheckAmounts(order, input);
+        return decision.IsSuccess ? (order, decision.Value!) : decision.Error!;
+    }
 
     private Result<CancellationDecision> Check(CancellationRequest request, DecisionInput input)
     {
@@ -174,17 +205,17 @@ public sealed class CancellationDecisionService(AppDbContext db, CancellationSer
     {
         if (!Enum.IsDefined(input.Reason))
         {
-            return Error.Invalid("Choose a reason from the list.");
+            return Error.Invalid("Choose a reason from the list.", nameof(DecisionInput.Reason));
         }
 
-        if (!Enum.IsDefined(input.Method))
+        if (input.Method is { } chosen && !Enum.IsDefined(chosen))
         {
-            return Error.Invalid("Choose a refund method from the list.");
+            return Error.Invalid("Choose a refund method from the list.", nameof(DecisionInput.Method));
         }
 
         if (input.Reason == DecisionReason.Other && string.IsNullOrWhiteSpace(input.ReasonNote))
         {
-            return Error.Invalid("Describe the reason when choosing \"Other\".");
+            return Error.Invalid("Describe the reason when choosing \"Other\".", nameof(DecisionInput.ReasonNote));
         }
 
         if (input.ReasonNote?.Length > MaxNoteLength || input.KeptReason?.Length > MaxNoteLength || input.StaffNote?.Length > MaxNoteLength)
@@ -193,28 +224,48 @@ public sealed class CancellationDecisionService(AppDbContext db, CancellationSer
         }
 
         var refundable = order.RefundableAmount;
-        var amount = input.Amount ?? refundable;
+        var keepsAll = input.RefundNothing && refundable > 0m;
+        if (keepsAll && input.Amount is > 0m)
+        {
+            return Error.Invalid("“Refund nothing” is chosen: leave the amount empty, or untick it to refund that amount.", nameof(DecisionInput.Amount));
+        }
+
+        var amount = keepsAll ? 0m : input.Amount ?? refundable;
         if (amount < 0m)
         {
-            return Error.Invalid("The refund amount cannot be negative.");
+            return Error.Invalid("The refund amount cannot be negative.", nameof(DecisionInput.Amount));
+        }
+
+        if (amount == 0m && refundable > 0m && !keepsAll)
+        {
+            return Error.Invalid($"A refund of 0 keeps all {Money.Format(refundable, order.Currency)} the shopper paid: to do that, choose “Refund nothing” and give the reason.", nameof(DecisionInput.Amount));
         }
 
         if (amount > refundable)
         {
-            return Error.Invalid($"The refund of {Money.Format(amount, order.Currency)} is more than what is left to refund ({Money.Format(refundable, order.Currency)}).");
+            return Error.Invalid($"The refund of {Money.Format(amount, order.Currency)} is more than what is left to refund ({Money.Format(refundable, order.Currency)}).", nameof(DecisionInput.Amount));
         }
 
         if (!Money.FitsCurrency(amount, order.Currency))
         {
-            return Error.Invalid($"{order.Currency} amounts cannot have that many decimals.");
+            return Error.Invalid($"{order.Currency} amounts cannot have that many decimals.", nameof(DecisionInput.Amount));
         }
 
         if (amount < refundable && string.IsNullOrWhiteSpace(input.KeptReason))
         {
-            return Error.Invalid($"A partial refund needs a reason for the {Money.Format(refundable - amount, order.Currency)} the store keeps.");
+            return Error.Invalid(keepsAll
+                ? $"Give the reason the store keeps all {Money.Format(refundable, order.Currency)}: the shopper is told it."
+                : $"A partial refund needs a reason for the {Money.Format(refundable - amount, order.Currency)} the store keeps.", nameof(DecisionInput.KeptReason));
         }
 
-        if (amount > 0m && refunds.WhyNot(order, input.Method) is { } refused)
+        // A method only matters when money goes back; with nothing to refund none is asked for or kept.
+        var method = amount > 0m ? input.Method : null;
+        if (amount > 0m && method is null)
+        {
+            return Error.Invalid("Choose a refund method.", nameof(DecisionInput.Method));
+        }
+
+        if (method is { } refundMethod && refunds.WhyNot(order, refundMethod) is { } refused)
         {
             return Error.NotAllowed(refused);
         }
@@ -222,11 +273,11 @@ public sealed class CancellationDecisionService(AppDbContext db, CancellationSer
         return new CancellationDecision(
             input.Reason,
             Trimmed(input.ReasonNote),
-            input.Method,
+            method,
             amount,
             amount < refundable ? Trimmed(input.KeptReason) : null,
             input.RefundNow,
-            input.Restock,
+            input.Restock && !order.IsDropShip,
             input.NotifyShopper,
             Trimmed(input.StaffNote));
     }

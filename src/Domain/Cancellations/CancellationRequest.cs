@@ -65,6 +65,9 @@ public sealed class CancellationRequest : IVersioned
     /// <summary>A refund of this request failed and needs a retry or another method.</summary>
     public bool HasFailedRefund { get; private set; }
 
+    /// <summary>A refund of this request succeeded, then the provider failed it: the shopper did not get that money.</summary>
+    public bool HasReversedRefund { get; private set; }
+
     public string LastChangedByName { get; private set; } = "";
     public DateTimeOffset LastChangedAt { get; private set; }
     public long Version { get; private set; }
@@ -143,16 +146,24 @@ public sealed class CancellationRequest : IVersioned
         return result;
     }
 
-    public Result Reject(Actor staff, string reason, DateTimeOffset now)
+    /// <summary>Why a rejection reason cannot be sent to the shopper, or null when it can.</summary>
+    public static Error? CheckRejectionReason(string? reason)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return Error.Invalid("Give the shopper a reason for the rejection.");
+            return Error.Invalid("Give the shopper a reason for the rejection.", nameof(RejectionReason));
         }
 
-        if (reason.Trim().Length > MaxRejectionReasonLength)
+        return reason.Trim().Length > MaxRejectionReasonLength
+            ? Error.Invalid($"The reason for the rejection can be at most {MaxRejectionReasonLength} characters.", nameof(RejectionReason))
+            : null;
+    }
+
+    public Result Reject(Actor staff, string reason, DateTimeOffset now)
+    {
+        if (CheckRejectionReason(reason) is { } refused)
         {
-            return Error.Invalid($"The reason for the rejection can be at most {MaxRejectionReasonLength} characters.");
+            return refused;
         }
 
         var result = Move(CancellationAction.Reject, staff, now, "Rejected", reason.Trim());
@@ -237,6 +248,17 @@ public sealed class CancellationRequest : IVersioned
     }
 
     public void FlagFailedRefund(bool failed) => HasFailedRefund = failed;
+
+    /// <summary>
+    /// The provider failed a refund after reporting it succeeded. Flagged as a failed refund too, so a request
+    /// still in progress offers the retry; a canceled one keeps the flag until staff repay the shopper.
+    /// </summary>
+    public void FlagReversedRefund(Actor actor, DateTimeOffset now, string note)
+    {
+        HasReversedRefund = true;
+        HasFailedRefund = true;
+        Record(actor, now, "Refund reversed by Stripe", Status, note);
+    }
 
     /// <summary>Records a step that does not change the status (a refund issued, a shipment stopped).</summary>
     public void Note(Actor actor, DateTimeOffset now, string action, string? note) => Record(actor, now, action, Status, note);

@@ -9,12 +9,13 @@ public enum ErrorKind
     Invalid,
 }
 
-public sealed record Error(ErrorKind Kind, string Message)
+/// <param name="Field">The input the error is about (a property name of the use case's input), so pages show it beside that field.</param>
+public sealed record Error(ErrorKind Kind, string Message, string? Field = null)
 {
     public static Error NotAllowed(string message) => new(ErrorKind.NotAllowed, message);
     public static Error NotFound(string message) => new(ErrorKind.NotFound, message);
     public static Error Conflict(string message) => new(ErrorKind.Conflict, message);
-    public static Error Invalid(string message) => new(ErrorKind.Invalid, message);
+    public static Error Invalid(string message, string? field = null) => new(ErrorKind.Invalid, message, field);
 }
 
 /// <summary>The outcome of a transition or use case: success, or a small error record. Exceptions are for bugs.</summary>

@@ -88,6 +88,9 @@ public sealed class Order : IVersioned
 
     public bool HasMoneyToRefund => RefundableAmount > 0m;
 
+    /// <summary>Shipped by a supplier: its items never were in the store's own stock, so canceling never restocks them.</summary>
+    public bool IsDropShip => SupplierStatus != SupplierOrderStatus.None;
+
     public static Order Place(
         string number,
         string customerId,

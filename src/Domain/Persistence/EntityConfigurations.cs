@@ -53,6 +53,9 @@ internal sealed class CancellationRequestConfiguration : IEntityTypeConfiguratio
         builder.Property(r => r.RequestedById).HasMaxLength(450);
         builder.Property(r => r.AssignedToId).HasMaxLength(450);
         builder.Property(r => r.Source).HasMaxLength(32);
+
+        // Added after requests existed: those rows had no refund reversed.
+        builder.Property(r => r.HasReversedRefund).HasDefaultValue(false);
         builder.HasOne(r => r.Order).WithMany().HasForeignKey(r => r.OrderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.AuditEntries).WithOne().HasForeignKey(a => a.RequestId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.AuditEntries).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -17,6 +17,9 @@ public enum RefundStatus
     Succeeded,
     Failed,
     Canceled,
+
+    /// <summary>Reported as succeeded, then failed at the provider after all: the money did not reach the shopper.</summary>
+    Reversed,
 }
 
 /// <summary>
@@ -93,6 +96,20 @@ public sealed class Refund
         }
 
         Status = RefundStatus.Failed;
+        FailureReason = reason;
+        SettledAt = now;
+        return Result.Ok();
+    }
+
+    /// <summary>The provider failed a refund it had reported as succeeded (a card closed in between, for one).</summary>
+    public Result Reverse(string reason, DateTimeOffset now)
+    {
+        if (Status != RefundStatus.Succeeded)
+        {
+            return Error.Conflict($"Only a succeeded refund can be reversed; this one is {Status.ToString().ToLowerInvariant()}.");
+        }
+
+        Status = RefundStatus.Reversed;
         FailureReason = reason;
         SettledAt = now;
         return Result.Ok();

@@ -19,6 +19,14 @@ public sealed class RefundSettlement(AppDbContext db, CancellationCompletion com
     {
         ArgumentNullException.ThrowIfNull(refund);
         ArgumentNullException.ThrowIfNull(outcome);
+        if (refund.Status == RefundStatus.Succeeded && outcome.Status == GatewayRefundStatus.Failed)
+        {
+            // Not an out-of-order event: Stripe can fail a refund days after it succeeded, and the money never arrives.
+            refund.Reverse(outcome.FailureMessage ?? "The refund failed after it had succeeded.", now);
+            await ReversedAsync(refund, actor, now, cancellationToken);
+            return true;
+        }
+
         if (refund.Status != RefundStatus.Pending)
         {
             // Settled already (events arrive in any order and more than once): the first settlement stands.
@@ -73,6 +81,27 @@ public sealed class RefundSettlement(AppDbContext db, CancellationCompletion com
 
                 The cancellation stays in progress and is flagged in the queue. Retry the refund or choose another
                 refund method (store credit or bank transfer).
+                """),
+            request.Order.Number,
+            now);
+    }
+
+    private async Task ReversedAsync(Refund refund, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var request = await LoadRequestAsync(refund, cancellationToken);
+        request.FlagReversedRefund(actor, now, $"{refund.Money} ({refund.ProviderReference}): {refund.FailureReason}");
+        var nextStep = request.CanComplete
+            ? "The cancellation stays in progress and is flagged in the queue. Retry the refund or choose another refund method."
+            : "The order stays canceled, but the shopper has not been repaid: refund them another way (store credit or bank transfer) and tell them.";
+        db.EnqueueEmail(
+            new EmailMessage(
+                email.Value.SupportAddress,
+                $"Card refund reversed by Stripe for order {request.Order.Number}",
+                $"""
+                Stripe reported the card refund of {refund.Money} for order {request.Order.Number} as succeeded, then failed it.
+                Reason: {refund.FailureReason}
+
+                {nextStep}
                 """),
             request.Order.Number,
             now);

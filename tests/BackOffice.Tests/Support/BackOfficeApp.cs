@@ -126,13 +126,14 @@ public abstract class BackOfficeApp(Provider provider) : WebApplicationFactory<P
         DateTimeOffset? requestedAt = null,
         string? trackingNumber = null,
         string email = Shopper,
-        string? paymentReference = null)
+        string? paymentReference = null,
+        decimal paid = 65m)
     {
         await using var db = CreateContext();
         var number = NextOrderNumber();
         var sku = $"SKU-{number}";
         db.StockItems.Add(new StockItem(sku, "Teapot", 10));
-        var order = Order.Place(number, ShopperId, email, "Sam Shopper", currency, [new OrderLine(sku, "Teapot", 2, 30m)], 5m, 0m, method, 65m, Clock.GetUtcNow().AddDays(-3),
+        var order = Order.Place(number, ShopperId, email, "Sam Shopper", currency, [new OrderLine(sku, "Teapot", 2, 30m)], 5m, 0m, method, paid, Clock.GetUtcNow().AddDays(-3),
             method == PaymentMethod.Card ? paymentReference ?? $"pi_{number}" : null);
         order.UpdateFulfillment(fulfillment, trackingNumber is null ? null : "DHL", trackingNumber);
         if (supplier != SupplierOrderStatus.None)
@@ -167,11 +168,16 @@ public abstract class BackOfficeApp(Provider provider) : WebApplicationFactory<P
         return await db.Refunds.AsNoTracking().Where(r => r.RequestId == requestId).ToListAsync();
     }
 
-    public async Task<List<string>> MailSubjectsAsync(string orderNumber)
+    public async Task<List<Domain.Notifications.EmailMessage>> MailsAsync(string orderNumber)
     {
         await using var db = CreateContext();
         var payloads = await db.Outbox.AsNoTracking().Where(m => m.Topic == orderNumber).Select(m => m.Payload).ToListAsync();
-        return [.. payloads.Select(p => Domain.Notifications.EmailMessage.FromJson(p)).Select(m => $"{m.To}: {m.Subject}")];
+        return [.. payloads.Select(Domain.Notifications.EmailMessage.FromJson)];
+    }
+
+    public async Task<List<string>> MailSubjectsAsync(string orderNumber)
+    {
+        return [.. (await MailsAsync(orderNumber)).Select(m => $"{m.To}: {m.Subject}")];
     }
 
     private static async Task<ApplicationUser> CreateUserAsync(IServiceProvider services, string email, string name, string role)

@@ -27,6 +27,12 @@ public sealed record HtmlPage(HttpStatusCode Status, IDocument Document)
         Document.Forms.Any(f => f.Action.Contains($"handler={handler}", StringComparison.OrdinalIgnoreCase));
 
     public string Alert => Document.QuerySelector("[role=alert]")?.TextContent.Trim() ?? "";
+
+    /// <summary>The confirmation step's form, when the page asks to confirm what was posted.</summary>
+    public IHtmlFormElement? Confirmation => Document.QuerySelector("[data-testid=confirmation] form") as IHtmlFormElement;
+
+    /// <summary>What the confirmation step says is about to happen.</summary>
+    public string ConfirmationText => Document.QuerySelector("[data-testid=confirm-text]")?.TextContent.Trim() ?? "";
 }
 
 public static class Html
@@ -91,6 +97,25 @@ public static class Html
 
         var action = form.GetAttribute("action");
         return client.PostAsync(string.IsNullOrEmpty(action) ? new Uri(form.Owner!.Url).PathAndQuery : action, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>
+    /// Submits a form of an action that asks to be confirmed, and confirms it as staff do when the page shows
+    /// what is about to happen. A refusal (no confirmation shown) is answered as it is.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SubmitConfirmedAsync(this HttpClient client, IHtmlFormElement form, Dictionary<string, string>? values = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var response = await client.SubmitAsync(form, values);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            return response;
+        }
+
+        var page = await ReadAsync(response);
+        return page.Confirmation is { } confirm
+            ? await client.SubmitAsync(confirm, new() { ["Confirmed"] = "true" })
+            : response;
     }
 
     /// <summary>Follows a post/redirect/get redirect.</summary>

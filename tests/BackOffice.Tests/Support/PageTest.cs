@@ -39,6 +39,14 @@ public abstract class PageTest(BackOfficeApp app)
         return values;
     }
 
+    /// <summary>The values as the confirmation step posts them again: confirmed, so the action is taken.</summary>
+    protected static Dictionary<string, string> Confirmed(Dictionary<string, string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        values["Confirmed"] = "true";
+        return values;
+    }
+
     protected async Task<HttpClient> StaffAsync() => await App.SignInAsync(BackOfficeApp.Support);
 
     protected static async Task<HtmlPage> AcceptAsync(HttpClient client, Seeded seeded)
@@ -50,7 +58,7 @@ public abstract class PageTest(BackOfficeApp app)
     protected static async Task<HttpResponseMessage> CompleteAsync(HttpClient client, Seeded seeded, Dictionary<string, string> values)
     {
         var page = await client.GetPageAsync(seeded.Url);
-        return await client.SubmitAsync(page.Form("Complete"), values);
+        return await client.SubmitConfirmedAsync(page.Form("Complete"), values);
     }
 
     /// <summary>A refused post: the page again, with the message and a 4xx status.</summary>

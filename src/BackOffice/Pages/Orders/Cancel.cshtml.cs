@@ -16,6 +16,16 @@ public sealed class CancelModel(CancellationDecisionService decisions, RefundSer
     [BindProperty]
     public DecisionForm Input { get; set; } = new() { Reason = DecisionReason.OutOfStock };
 
+    /// <summary>Posted by the confirmation step's confirm button: only then is the order canceled.</summary>
+    [BindProperty(Name = BackOffice.Confirmation.ConfirmedField)]
+    public bool Confirmed { get; set; }
+
+    [BindProperty(Name = BackOffice.Confirmation.GoBackField)]
+    public bool GoBack { get; set; }
+
+    /// <summary>Set when the page asks to confirm what was just posted.</summary>
+    public Confirmation? Confirmation { get; private set; }
+
     public Order? Order { get; private set; }
     public PolicyAnswer Policy { get; private set; }
     public DecisionFormContext? DecisionContext { get; private set; }
@@ -28,31 +38,52 @@ public sealed class CancelModel(CancellationDecisionService decisions, RefundSer
         return Number is not null && Order is null ? NotFoundPage() : Page();
     }
 
+    /// <summary>
+    /// Canceling cannot be taken back: the first post shows what is about to happen, "Go back" shows the filled
+    /// form again, and only the confirmed post cancels.
+    /// </summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        string? missing = null;
-        var input = ModelState.IsValid ? Input.ToInput(out missing) : null;
-        Error? error = null;
-        if (input is not null)
+        await LoadAsync(cancellationToken);
+        if (Order is null)
         {
-            var result = await decisions.CancelOrderAsync(Number ?? "", input, User.ToStaffActor(), cancellationToken);
-            if (result.IsSuccess)
+            return NotFoundPage();
+        }
+
+        if (GoBack && !Confirmed)
+        {
+            return Page();
+        }
+
+        Error? error = null;
+        if (ModelState.IsValid && Input.ToInput(Order.Currency, ModelState, nameof(Input)) is { } input)
+        {
+            if (!Confirmed)
             {
-                TempData["StatusMessage"] = $"Order {Number} is being canceled.";
-                return RedirectToPage("/Requests/Details", new { id = result.Value!.Id });
+                var preview = await decisions.PreviewCancelOrderAsync(Order.Number, input, cancellationToken);
+                if (preview.IsSuccess)
+                {
+                    Confirmation = Confirmation.Decide(null, Order, preview.Value!);
+                    return Page();
+                }
+
+                error = preview.Error!;
+            }
+            else
+            {
+                var result = await decisions.CancelOrderAsync(Order.Number, input, User.ToStaffActor(), cancellationToken);
+                if (result.IsSuccess)
+                {
+                    TempData["StatusMessage"] = $"Order {Order.Number} is being canceled.";
+                    return RedirectToPage("/Requests/Details", new { id = result.Value!.Id });
+                }
+
+                // The refusal may come from a change meanwhile (another request opened): the page shows the order as it is now.
+                error = result.Error!;
+                await LoadAsync(cancellationToken);
             }
 
-            error = result.Error;
-        }
-        else if (ModelState.IsValid)
-        {
-            error = Error.Invalid(missing!);
-        }
-
-        await LoadAsync(cancellationToken);
-        if (error is not null)
-        {
-            ModelState.AddModelError(string.Empty, error.Message);
+            ModelState.AddModelError(error.Field is null ? string.Empty : $"{nameof(Input)}.{error.Field}", error.Message);
         }
 
         Response.StatusCode = error?.ToStatusCode() ?? StatusCodes.Status400BadRequest;
@@ -82,6 +113,6 @@ public sealed class CancelModel(CancellationDecisionService decisions, RefundSer
         }
 
         Policy = CancellationPolicy.Evaluate(Order, await decisions.HasOpenRequestAsync(Order.Id, cancellationToken));
-        DecisionContext = new DecisionFormContext(Order.RefundableAmount, Order.Currency, refunds.WhyNot(Order, RefundMethod.OriginalPayment), refunds.GatewayName);
+        DecisionContext = DecisionFormContext.For(Order, refunds);
     }
 }

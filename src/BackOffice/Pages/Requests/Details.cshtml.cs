@@ -14,8 +14,18 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    /// <summary>Posted by the confirmation step's confirm button: only then is an irreversible action taken.</summary>
+    [BindProperty(Name = BackOffice.Confirmation.ConfirmedField)]
+    public bool Confirmed { get; set; }
+
+    [BindProperty(Name = BackOffice.Confirmation.GoBackField)]
+    public bool GoBack { get; set; }
+
     [TempData]
     public string? StatusMessage { get; set; }
+
+    /// <summary>Set when the page asks to confirm what was just posted.</summary>
+    public Confirmation? Confirmation { get; private set; }
 
     public CancellationRequest Cancellation { get; private set; } = null!;
     public IReadOnlyList<Refund> Refunds { get; private set; } = [];
@@ -23,6 +33,8 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
     public decimal Remaining { get; private set; }
     public IReadOnlyDictionary<string, int> Stock { get; private set; } = new Dictionary<string, int>();
     public DecisionFormContext DecisionContext { get; private set; } = null!;
+
+    private const string DecisionPrefix = $"{nameof(Input)}.{nameof(InputModel.Decision)}";
 
     public bool IsActionable => Cancellation.Status is CancellationStatus.Requested or CancellationStatus.InProgress;
     public bool CanRevertFulfillment => IsActionable && Cancellation.Order.FulfillmentStatus == Domain.Orders.FulfillmentStatus.FulfillmentInProgress;
@@ -37,7 +49,14 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
         RunAsync(async () => (await cancellations.AcceptAsync(Id, Input.Version, User.ToStaffActor(), cancellationToken)).Error, "Request accepted and assigned to you.", cancellationToken);
 
     public Task<IActionResult> OnPostRejectAsync(CancellationToken cancellationToken) =>
-        RunAsync(async () => (await cancellations.RejectAsync(Id, Input.Version, Input.RejectReason ?? "", User.ToStaffActor(), cancellationToken)).Error, "Request rejected.", cancellationToken);
+        ConfirmFirstAsync(
+            () => CancellationRequest.CheckRejectionReason(Input.RejectReason) is { } refused
+                ? Result<Confirmation>.Fail(refused)
+                : Result<Confirmation>.Ok(Confirmation.Reject("Reject", Cancellation.Order, Input.RejectReason!)),
+            async () => (await cancellations.RejectAsync(Id, Input.Version, Input.RejectReason ?? "", User.ToStaffActor(), cancellationToken)).Error,
+            "Request rejected.",
+            _ => $"{nameof(Input)}.{nameof(InputModel.RejectReason)}",
+            cancellationToken);
 
     public Task<IActionResult> OnPostRevertFulfillmentAsync(CancellationToken cancellationToken) =>
         RunAsync(async () => (await decisions.RevertFulfillmentAsync(Id, Input.Version, User.ToStaffActor(), cancellationToken)).Error, "Fulfillment request reverted.", cancellationToken);
@@ -46,33 +65,44 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
         RunAsync(async () => (await decisions.MarkCanceledWithSupplierAsync(Id, Input.Version, User.ToStaffActor(), cancellationToken)).Error, "Marked as canceled with the supplier.", cancellationToken);
 
     public Task<IActionResult> OnPostCompleteAsync(CancellationToken cancellationToken) =>
-        RunAsync(
-            async () =>
+        ConfirmFirstAsync(
+            () =>
             {
-                var input = Input.Decision.ToInput(out var missing);
-                if (input is null)
+                if (Input.Decision.ToInput(Cancellation.Order.Currency, ModelState, DecisionPrefix) is not { } input)
                 {
-                    return Error.Invalid(missing!);
+                    return null;
                 }
 
-                var result = await decisions.DecideAsync(Id, Input.Version, input, User.ToStaffActor(), cancellationToken);
-                return result.Error;
+                var decision = decisions.Preview(Cancellation, input);
+                return decision.IsSuccess
+                    ? Result<Confirmation>.Ok(Confirmation.Decide("Complete", Cancellation.Order, decision.Value!))
+                    : Result<Confirmation>.Fail(decision.Error!);
             },
+            () => InCurrencyAsync(async currency =>
+            {
+                if (Input.Decision.ToInput(currency, ModelState, DecisionPrefix) is not { } input)
+                {
+                    return null;
+                }
+
+                return (await decisions.DecideAsync(Id, Input.Version, input, User.ToStaffActor(), cancellationToken)).Error;
+            }, cancellationToken),
             "Decision recorded.",
+            field => $"{DecisionPrefix}.{field}",
             cancellationToken);
 
     public Task<IActionResult> OnPostIssueRefundAsync(CancellationToken cancellationToken) =>
-        RunAsync(
-            async () =>
-            {
-                if (Input.RefundMethod is not { } method || Input.RefundAmount is not { } amount)
-                {
-                    return Error.Invalid("Choose a refund method and enter an amount.");
-                }
-
-                return (await decisions.IssueRefundAsync(Id, Input.Version, method, amount, User.ToStaffActor(), cancellationToken)).Error;
-            },
+        ConfirmFirstAsync(
+            () => ReadRefund(Cancellation.Order.Currency) is { } refund
+                ? Result<Confirmation>.Ok(Confirmation.Refund("IssueRefund", Cancellation.Order, refund.Method, refund.Amount))
+                : (Result<Confirmation>?)null,
+            () => InCurrencyAsync(
+                async currency => ReadRefund(currency) is { } refund
+                    ? (await decisions.IssueRefundAsync(Id, Input.Version, refund.Method, refund.Amount, User.ToStaffActor(), cancellationToken)).Error
+                    : null,
+                cancellationToken),
             "Refund issued.",
+            field => $"{nameof(Input)}.Refund{field}",
             cancellationToken);
 
     public Task<IActionResult> OnPostRecordTransferAsync(CancellationToken cancellationToken) =>
@@ -87,8 +117,65 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
             "Bank transfer canceled. Refund the amount another way.",
             cancellationToken);
 
+    /// <summary>The refund form's method and amount, or null with each problem beside its field.</summary>
+    private (RefundMethod Method, decimal Amount)? ReadRefund(string currency)
+    {
+        var amount = AmountText.Parse(Input.RefundAmount, currency, out var unreadable);
+        if (unreadable is not null)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.RefundAmount)}", unreadable);
+        }
+
+        if (Input.RefundMethod is null)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.RefundMethod)}", "Choose a refund method.");
+        }
+
+        return ModelState.IsValid ? (Input.RefundMethod!.Value, amount!.Value) : null;
+    }
+
+    /// <summary>Runs an action that reads typed amounts in the order's currency.</summary>
+    private async Task<Error?> InCurrencyAsync(Func<string, Task<Error?>> action, CancellationToken cancellationToken) =>
+        await decisions.CurrencyOfRequestAsync(Id, cancellationToken) is { } currency
+            ? await action(currency)
+            : Error.NotFound("No such cancellation request.");
+
+    /// <summary>
+    /// An action that cannot be taken back: the first post shows what is about to happen (or what is wrong
+    /// with the form), "Go back" shows the filled form again, and only the confirmed post runs it.
+    /// </summary>
+    /// <param name="preview">The confirmation, a refusal, or null when the form itself has errors (in ModelState).</param>
+    private async Task<IActionResult> ConfirmFirstAsync(
+        Func<Result<Confirmation>?> preview, Func<Task<Error?>> action, string success, Func<string, string> fieldKey, CancellationToken cancellationToken)
+    {
+        if (Confirmed && !GoBack)
+        {
+            return await RunAsync(action, success, cancellationToken, fieldKey);
+        }
+
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (GoBack)
+        {
+            return Page();
+        }
+
+        var previewed = ModelState.IsValid ? preview() : null;
+        if (previewed is { IsSuccess: true } confirmation)
+        {
+            Confirmation = confirmation.Value;
+            return Page();
+        }
+
+        return ShowRefused(previewed?.Error, fieldKey);
+    }
+
     /// <summary>Runs one action; on refusal shows the page again with the message, the current state and a 4xx status.</summary>
-    private async Task<IActionResult> RunAsync(Func<Task<Error?>> action, string success, CancellationToken cancellationToken)
+    /// <param name="fieldKey">Turns the use case's field into the form's, so a message naming a field shows beside it.</param>
+    private async Task<IActionResult> RunAsync(Func<Task<Error?>> action, string success, CancellationToken cancellationToken, Func<string, string>? fieldKey = null)
     {
         // Input that cannot even be read (a word for an amount, an unknown method) never reaches the use case.
         var error = ModelState.IsValid ? await action() : null;
@@ -98,15 +185,16 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
             return RedirectToPage(new { id = Id });
         }
 
-        if (!await LoadAsync(cancellationToken))
-        {
-            return NotFound();
-        }
+        return await LoadAsync(cancellationToken) ? ShowRefused(error, fieldKey) : NotFound();
+    }
 
+    /// <summary>The loaded page again with the refusal (or the form's own errors) and a 4xx status.</summary>
+    private PageResult ShowRefused(Error? error, Func<string, string>? fieldKey)
+    {
         Response.StatusCode = error?.ToStatusCode() ?? StatusCodes.Status400BadRequest;
         if (error is not null)
         {
-            ModelState.AddModelError(string.Empty, error.Message);
+            ModelState.AddModelError(error.Field is null || fieldKey is null ? string.Empty : fieldKey(error.Field), error.Message);
         }
 
         // Forms carry the version now on screen, so the next try acts on what the staff member sees.
@@ -129,11 +217,7 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
         Policy = CancellationPolicy.Evaluate(request.Order, hasOpenRequest: false);
         Remaining = RefundService.Remaining(request, Refunds);
         Stock = await decisions.StockOnHandAsync(request.Order.Lines.Select(l => l.Sku), cancellationToken);
-        DecisionContext = new DecisionFormContext(
-            request.Order.RefundableAmount,
-            request.Order.Currency,
-            refunds.WhyNot(request.Order, RefundMethod.OriginalPayment),
-            refunds.GatewayName);
+        DecisionContext = DecisionFormContext.For(request.Order, refunds);
         return true;
     }
 
@@ -143,7 +227,8 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
         public string? RejectReason { get; set; }
         public DecisionForm Decision { get; set; } = new();
         public RefundMethod? RefundMethod { get; set; }
-        public decimal? RefundAmount { get; set; }
+        /// <summary>As typed: read with the order's currency.</summary>
+        public string? RefundAmount { get; set; }
         public Guid? RefundId { get; set; }
         public string? TransferReference { get; set; }
     }
