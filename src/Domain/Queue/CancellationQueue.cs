@@ -84,16 +84,15 @@ public sealed class CancellationQueue(AppDbContext db)
         var filtered = Filter(query, now, overdueAfterHours);
 
         // Tab counts stop at CountCap, so counting costs the same at ten thousand requests as at ten million.
+        // Each walks its tab in index order: a row limit without an order would count an arbitrary thousand.
+        IQueryable<CancellationRequest> Capped(CancellationStatus status) => filtered
+            .Where(r => r.Status == status)
+            .OrderBy(r => r.RequestedAt).ThenBy(r => r.Id)
+            .Take(CountCap + 1);
+        var (requested, inProgress, awaiting) = (Capped(CancellationStatus.Requested), Capped(CancellationStatus.InProgress), Capped(CancellationStatus.AwaitingRepayment));
+        var (canceled, rejected, withdrawn) = (Capped(CancellationStatus.Canceled), Capped(CancellationStatus.Rejected), Capped(CancellationStatus.Withdrawn));
         var counts = await db.StoreSettings.AsNoTracking()
-            .Select(_ => new[]
-            {
-                filtered.Where(r => r.Status == CancellationStatus.Requested).Take(CountCap + 1).Count(),
-                filtered.Where(r => r.Status == CancellationStatus.InProgress).Take(CountCap + 1).Count(),
-                filtered.Where(r => r.Status == CancellationStatus.AwaitingRepayment).Take(CountCap + 1).Count(),
-                filtered.Where(r => r.Status == CancellationStatus.Canceled).Take(CountCap + 1).Count(),
-                filtered.Where(r => r.Status == CancellationStatus.Rejected).Take(CountCap + 1).Count(),
-                filtered.Where(r => r.Status == CancellationStatus.Withdrawn).Take(CountCap + 1).Count(),
-            })
+            .Select(_ => new[] { requested.Count(), inProgress.Count(), awaiting.Count(), canceled.Count(), rejected.Count(), withdrawn.Count() })
             .SingleAsync(cancellationToken);
 
         var page = filtered.Where(r => r.Status == query.Status);

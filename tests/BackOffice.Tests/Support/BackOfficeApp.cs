@@ -70,8 +70,11 @@ public abstract class BackOfficeApp(Provider provider) : WebApplicationFactory<P
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", Provider.ToString());
-        builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
+        foreach (var (key, value) in Database.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Email:PickupFolder", _mailFolder);
 
         // The tests decide every card outcome; reconciliation would ask the fake gateway again.
