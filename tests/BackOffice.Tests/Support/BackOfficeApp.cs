@@ -29,6 +29,7 @@ public abstract class BackOfficeApp(Provider provider) : WebApplicationFactory<P
     public const string Password = "Test-Password-2026";
     public const string Support = "sue.support@test.example";
     public const string OtherSupport = "otto.support@test.example";
+    public const string Manager = "max.manager@test.example";
     public const string Admin = "ada.admin@test.example";
     public const string Shopper = "sam.shopper@test.example";
 
@@ -53,6 +54,7 @@ public abstract class BackOfficeApp(Provider provider) : WebApplicationFactory<P
 
         await CreateUserAsync(scope.ServiceProvider, Support, "Sue Support", Roles.Support);
         await CreateUserAsync(scope.ServiceProvider, OtherSupport, "Otto Support", Roles.Support);
+        await CreateUserAsync(scope.ServiceProvider, Manager, "Max Manager", Roles.Manager);
         await CreateUserAsync(scope.ServiceProvider, Admin, "Ada Admin", Roles.Admin);
         ShopperId = (await CreateUserAsync(scope.ServiceProvider, Shopper, "Sam Shopper", Roles.Customer)).Id;
     }
