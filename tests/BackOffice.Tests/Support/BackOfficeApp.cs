@@ -131,13 +131,14 @@ public abstract class BackOfficeApp(Provider provider) : WebApplicationFactory<P
         DateTimeOffset? requestedAt = null,
         string? trackingNumber = null,
         string email = Shopper,
-        string? paymentReference = null)
+        string? paymentReference = null,
+        string name = "Sam Shopper")
     {
         await using var db = CreateContext();
         var number = NextOrderNumber();
         var sku = $"SKU-{number}";
         db.StockItems.Add(new StockItem(sku, "Teapot", 10));
-        var order = Order.Place(number, ShopperId, email, "Sam Shopper", currency, [new OrderLine(sku, "Teapot", 2, 30m)], 5m, 0m, method, 65m, Clock.GetUtcNow().AddDays(-3),
+        var order = Order.Place(number, ShopperId, email, name, currency, [new OrderLine(sku, "Teapot", 2, 30m)], 5m, 0m, method, 65m, Clock.GetUtcNow().AddDays(-3),
             method == PaymentMethod.Card ? paymentReference ?? $"pi_{number}" : null);
         order.UpdateFulfillment(fulfillment, trackingNumber is null ? null : "DHL", trackingNumber);
         if (supplier != SupplierOrderStatus.None)
@@ -164,6 +165,15 @@ public abstract class BackOfficeApp(Provider provider) : WebApplicationFactory<P
     {
         await using var db = CreateContext();
         return await db.CancellationRequests.AsNoTracking().Include(r => r.Order).Include(r => r.AuditEntries).SingleAsync(r => r.Id == id);
+    }
+
+    /// <summary>Moves a request straight through the domain, for states the pages cannot reach yet (an undo awaiting repayment).</summary>
+    public async Task ChangeRequestAsync(Guid id, Action<CancellationRequest> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        await using var db = CreateContext();
+        change(await db.CancellationRequests.Include(r => r.Order).SingleAsync(r => r.Id == id));
+        await db.SaveChangesAsync();
     }
 
     public async Task<List<Refund>> RefundsAsync(Guid requestId)
