@@ -35,6 +35,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
     options.Conventions.AllowAnonymousToPage("/Error");
     options.Conventions.AllowAnonymousToPage("/StatusCode");
+    options.Conventions.AnswerUnknownHandlers();
 });
 
 var app = builder.Build();
