@@ -20,7 +20,13 @@ public sealed class CancelModel(CancellationDecisionService decisions, RefundSer
     public PolicyAnswer Policy { get; private set; }
     public DecisionFormContext? DecisionContext { get; private set; }
 
+    /// <summary>The order's latest request, where staff go when the order is already requested or canceled.</summary>
+    public Guid? LatestRequestId { get; private set; }
+
     public bool CanCancel => Order is not null && Policy.CanCancelNow();
+
+    /// <summary>What stands in the way can be stopped from here: the store's shipment or the supplier's order.</summary>
+    public bool CanStop => Order is not null && Policy is PolicyAnswer.MustRevertFulfillment or PolicyAnswer.MustCancelWithSupplier;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -49,6 +55,24 @@ public sealed class CancelModel(CancellationDecisionService decisions, RefundSer
             error = Error.Invalid(missing!);
         }
 
+        return await RefusedAsync(error, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostStopAsync(CancellationToken cancellationToken)
+    {
+        var result = await decisions.StopOrderForCancelAsync(Number ?? "", User.ToStaffActor(), cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return await RefusedAsync(result.Error, cancellationToken);
+        }
+
+        TempData["StatusMessage"] = $"Order {Number} is stopped and its cancellation is assigned to you. Record the decision to cancel it.";
+        return RedirectToPage("/Requests/Details", new { id = result.Value!.Id });
+    }
+
+    /// <summary>The page again with the reason and the order's current state, so the next step is on screen.</summary>
+    private async Task<IActionResult> RefusedAsync(Error? error, CancellationToken cancellationToken)
+    {
         await LoadAsync(cancellationToken);
         if (error is not null)
         {
@@ -82,6 +106,7 @@ public sealed class CancelModel(CancellationDecisionService decisions, RefundSer
         }
 
         Policy = CancellationPolicy.Evaluate(Order, await decisions.HasOpenRequestAsync(Order.Id, cancellationToken));
+        LatestRequestId = await decisions.LatestRequestIdAsync(Order.Id, cancellationToken);
         DecisionContext = new DecisionFormContext(Order.RefundableAmount, Order.Currency, refunds.WhyNot(Order, RefundMethod.OriginalPayment), refunds.GatewayName);
     }
 }
