@@ -15,14 +15,10 @@ public abstract class RefusalsOfferTheNextStep(BackOfficeApp app) : PageTest(app
     public async Task AnOrderBeingPackedIsStoppedFromTheCancelPageAndItsCancellationFollows()
     {
         var seeded = await App.SeedAsync(withRequest: false, fulfillment: FulfillmentStatus.FulfillmentInProgress);
-        var client = await StaffAsync();
-        var page = await client.GetPageAsync($"/Orders/Cancel?number={seeded.Number}");
-        page.Document.QuerySelector("[data-testid=policy]")!.TextContent.ShouldContain("must be reverted");
 
-        var request = await client.FollowAsync(await client.SubmitAsync(page.Form("Stop")));
+        var request = await StopFromTheCancelPageAsync(seeded, "must be reverted", "Revert fulfillment request");
 
         request.Document.QuerySelector("[data-testid=request-status]")!.TextContent.ShouldBe("Cancellation in progress");
-        request.HasForm("Complete").ShouldBeTrue(request.Text);
         request.Text.ShouldContain("Fulfillment request reverted");
         await using var db = App.CreateContext();
         (await db.Orders.SingleAsync(o => o.Id == seeded.OrderId)).FulfillmentStatus.ShouldBe(FulfillmentStatus.Unfulfilled);
@@ -33,14 +29,9 @@ public abstract class RefusalsOfferTheNextStep(BackOfficeApp app) : PageTest(app
     public async Task ADropShipOrderIsMarkedCanceledWithTheSupplierFromTheCancelPage()
     {
         var seeded = await App.SeedAsync(withRequest: false, supplier: SupplierOrderStatus.Placed);
-        var client = await StaffAsync();
-        var page = await client.GetPageAsync($"/Orders/Cancel?number={seeded.Number}");
-        page.Document.QuerySelector("[data-testid=policy]")!.TextContent.ShouldContain("canceled with the supplier first");
-        page.Form("Stop").QuerySelector("button")!.TextContent.ShouldBe("Mark canceled with supplier");
 
-        var request = await client.FollowAsync(await client.SubmitAsync(page.Form("Stop")));
+        await StopFromTheCancelPageAsync(seeded, "canceled with the supplier first", "Mark canceled with supplier");
 
-        request.HasForm("Complete").ShouldBeTrue(request.Text);
         await using var db = App.CreateContext();
         (await db.Orders.SingleAsync(o => o.Id == seeded.OrderId)).SupplierStatus.ShouldBe(SupplierOrderStatus.Canceled);
     }
@@ -113,6 +104,20 @@ public abstract class RefusalsOfferTheNextStep(BackOfficeApp app) : PageTest(app
         var page = await client.GetPageAsync(seeded.Url);
 
         page.Document.QuerySelector("[data-testid=waiting-for]")!.TextContent.ShouldBe("The request was rejected. Nothing is left to do.");
+    }
+
+    /// <summary>Presses the cancel page's button that stops the order, and lands on the request page with the decision form.</summary>
+    private async Task<HtmlPage> StopFromTheCancelPageAsync(Seeded seeded, string policy, string button)
+    {
+        var client = await StaffAsync();
+        var page = await client.GetPageAsync($"/Orders/Cancel?number={seeded.Number}");
+        page.Document.QuerySelector("[data-testid=policy]")!.TextContent.ShouldContain(policy);
+        page.Form("Stop").QuerySelector("button")!.TextContent.ShouldBe(button);
+
+        var request = await client.FollowAsync(await client.SubmitAsync(page.Form("Stop")));
+
+        request.HasForm("Complete").ShouldBeTrue(request.Text);
+        return request;
     }
 }
 
