@@ -13,7 +13,7 @@ public sealed partial class BackOfficeQueuePage(IPage page, Uri baseUrl)
 
     public async Task SearchAsync(string term)
     {
-        await page.GetByLabel("Order number, shopper email or tracking number").FillAsync(term);
+        await page.GetByLabel("Order number, shopper name or email, or tracking number").FillAsync(term);
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
     }
 

@@ -33,11 +33,16 @@ builder.Services.AddRazorPages(options =>
 {
     // Every page needs a staff role; only signing in and the error pages are open.
     options.Conventions.AuthorizeFolder("/", StaffPolicies.Staff);
-    options.Conventions.AuthorizeFolder("/Admin", StaffPolicies.Admin);
+    foreach (var restricted in StaffPolicies.RestrictedFolders)
+    {
+        options.Conventions.AuthorizeFolder(restricted.Folder, restricted.Policy);
+    }
+
     options.Conventions.AllowAnonymousToPage("/Account/Login");
     options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
     options.Conventions.AllowAnonymousToPage("/Error");
     options.Conventions.AllowAnonymousToPage("/StatusCode");
+    options.Conventions.AnswerUnknownHandlers();
 });
 
 var app = builder.Build();

@@ -5,6 +5,7 @@ using CancellationPortal.Domain.Refunds.Stripe;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -62,6 +63,11 @@ public static class DomainServiceCollectionExtensions
         else
         {
             options.UseSqlite(database.ResolveSqliteConnectionString());
+        }
+
+        if (database.FailOnWarnings)
+        {
+            options.ConfigureWarnings(w => w.Default(WarningBehavior.Throw));
         }
     }
 }

@@ -22,7 +22,12 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.Cookie.Name = ".CancellationPortal.Portal";
     options.LoginPath = "/Identity/Account/Login";
 });
-builder.Services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Account"));
+builder.Services.AddRazorPages(options =>
+{
+    options.Conventions.AuthorizeFolder("/Account");
+    options.Conventions.AnswerUnknownHandlers();
+    options.Conventions.GuardIdentityPages();
+});
 
 builder.Services.AddOptions<RequestSubmissionLimitOptions>().Bind(builder.Configuration.GetSection(RequestSubmissionLimitOptions.Section));
 builder.Services.AddMemoryCache();

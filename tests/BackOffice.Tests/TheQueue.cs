@@ -67,11 +67,11 @@ public abstract class TheQueue(BackOfficeApp app) : PageTest(app)
         var client = await StaffAsync();
         await AcceptAsync(client, seeded);
 
-        var requested = await client.GetPageAsync($"/Requests?q={seeded.Number}");
+        var requested = await client.GetPageAsync($"/Requests?q={seeded.Number}&status=Requested");
         var inProgress = await client.GetPageAsync($"/Requests?q={seeded.Number}&status=InProgress");
 
         var tabs = requested.Document.QuerySelectorAll(".queue-tabs a").Select(a => a.TextContent.Trim()).ToList();
-        tabs.ShouldBe(["Requested (0)", "In progress (1)", "Awaiting repayment (0)", "Canceled (0)", "Rejected (0)", "Withdrawn (0)"]);
+        tabs.ShouldBe(["All statuses (1)", "Requested (0)", "In progress (1)", "Awaiting repayment (0)", "Canceled (0)", "Rejected (0)", "Withdrawn (0)"]);
         requested.Text.ShouldContain("No requests match.");
         inProgress.Document.QuerySelector($"a[href='{seeded.Url}']").ShouldNotBeNull();
         inProgress.Text.ShouldContain(BackOfficeApp.Support);
@@ -94,6 +94,99 @@ public abstract class TheQueue(BackOfficeApp app) : PageTest(app)
         (await RowsAsync(sue, "&age=Under24Hours")).ShouldBe(0);
         (await RowsAsync(sue, "&mine=true")).ShouldBe(1);
         (await RowsAsync(otto, "&mine=true")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task ASearchSpansEveryStatusWithCountsAndTheTabsNarrowIt()
+    {
+        var email = $"q{Guid.NewGuid():N}@test.example";
+        var accepted = await App.SeedAsync(email: email);
+        var rejected = await App.SeedAsync(email: email);
+        var client = await StaffAsync();
+        await AcceptAsync(client, accepted);
+        await App.ChangeRequestAsync(rejected.RequestId, r => r.Reject(Domain.Common.Actor.Staff("s", "Sue Support"), "Already packed", App.Clock.GetUtcNow()));
+
+        var all = await client.GetPageAsync($"/Requests?q={email}");
+
+        var tabs = all.Document.QuerySelectorAll(".queue-tabs a").Select(a => a.TextContent.Trim()).ToList();
+        tabs.ShouldBe(["All statuses (2)", "Requested (0)", "In progress (1)", "Awaiting repayment (0)", "Canceled (0)", "Rejected (1)", "Withdrawn (0)"]);
+        all.Document.QuerySelector(".queue-tabs a[aria-current=page]")!.TextContent.ShouldStartWith("All statuses");
+        var rows = all.Document.QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
+        rows.Count.ShouldBe(2);
+        rows.ShouldContain(r => r.Contains($"Order {accepted.Number}") && r.Contains("In progress"));
+        rows.ShouldContain(r => r.Contains($"Order {rejected.Number}") && r.Contains("Rejected"));
+
+        var rejectedTab = all.Document.QuerySelectorAll(".queue-tabs a").Single(a => a.TextContent.StartsWith("Rejected", StringComparison.Ordinal));
+        var narrowed = await client.GetPageAsync(rejectedTab.GetAttribute("href")!);
+        narrowed.Document.QuerySelectorAll("tbody tr").Length.ShouldBe(1);
+        narrowed.Document.QuerySelector($"a[href='{rejected.Url}']").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task SearchFindsARequestByAnyPartOfTheShoppersNameInAnyCase()
+    {
+        var surname = string.Concat(Guid.NewGuid().ToString("N").Select(c => (char)('a' + Convert.ToInt32(c.ToString(), 16))));
+        var seeded = await App.SeedAsync(name: $"Robin {surname}");
+        var client = await StaffAsync();
+
+        foreach (var term in new[] { $"Robin {surname}", surname.ToUpperInvariant(), surname[3..12] })
+        {
+            var page = await client.GetPageAsync($"/Requests?q={Uri.EscapeDataString(term)}");
+            page.Document.QuerySelectorAll("tbody tr").Length.ShouldBe(1, term);
+            page.Document.QuerySelector($"a[href='{seeded.Url}']").ShouldNotBeNull(term);
+        }
+    }
+
+    [Fact]
+    public async Task ClosedRequestsAreNeverOverdue()
+    {
+        var email = $"q{Guid.NewGuid():N}@test.example";
+        var staff = Domain.Common.Actor.Staff("s", "Sue Support");
+        var longAgo = App.Clock.GetUtcNow().AddDays(-33);
+        var open = await App.SeedAsync(email: email, requestedAt: longAgo);
+        var rejected = await App.SeedAsync(email: email, requestedAt: longAgo);
+        var withdrawn = await App.SeedAsync(email: email, requestedAt: longAgo);
+        var canceled = await App.SeedAsync(email: email, requestedAt: longAgo);
+        var now = App.Clock.GetUtcNow();
+        await App.ChangeRequestAsync(rejected.RequestId, r => r.Reject(staff, "Already packed", now));
+        await App.ChangeRequestAsync(withdrawn.RequestId, r => r.Withdraw(Domain.Common.Actor.Shopper(App.ShopperId, "Sam Shopper"), now));
+        await App.ChangeRequestAsync(canceled.RequestId, r =>
+        {
+            r.Accept(staff, now);
+            r.Complete(staff, now);
+        });
+        var client = await StaffAsync();
+
+        var rows = (await client.GetPageAsync($"/Requests?q={email}")).Document.QuerySelectorAll("tbody tr").ToList();
+
+        rows.Count.ShouldBe(4);
+        rows.Single(r => r.TextContent.Contains($"Order {open.Number}", StringComparison.Ordinal)).TextContent.ShouldContain("overdue");
+        rows.Where(r => !r.TextContent.Contains($"Order {open.Number}", StringComparison.Ordinal)).ShouldAllBe(r => r.TextContent.Contains("33 days") && !r.TextContent.Contains("overdue"));
+        (await client.GetPageAsync($"/Requests?q={email}&age=Overdue")).Document.QuerySelectorAll("tbody tr").Length.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task FlagsNameAFailedRefundADisputeAnAwaitedRepaymentAndADropShipOrder()
+    {
+        var seeded = await App.SeedAsync(supplier: SupplierOrderStatus.Placed);
+        var plain = await App.SeedAsync();
+        var staff = Domain.Common.Actor.Staff("s", "Sue Support");
+        var now = App.Clock.GetUtcNow();
+        await App.ChangeRequestAsync(seeded.RequestId, r =>
+        {
+            r.Accept(staff, now);
+            r.Complete(staff, now);
+            r.Undo(staff, moneyWentBack: true, "The shopper keeps the order", now);
+            r.FlagFailedRefund(true);
+            r.Order.SetDisputed(true);
+        });
+        var client = await StaffAsync();
+
+        var flags = (await client.GetPageAsync($"/Requests?q={seeded.Number}")).Document.QuerySelectorAll("tbody tr .pill").Select(p => p.TextContent.Trim());
+        var none = (await client.GetPageAsync($"/Requests?q={plain.Number}")).Document.QuerySelectorAll("tbody tr .pill");
+
+        flags.ShouldBe(["Refund failed", "Disputed", "Awaiting repayment", "Drop-ship"]);
+        none.ShouldBeEmpty();
     }
 
     [Fact]

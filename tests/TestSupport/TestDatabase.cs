@@ -43,6 +43,7 @@ public sealed class TestDatabase : IAsyncDisposable
         Provider = Provider.ToString(),
         ConnectionString = ConnectionString,
         MigrateOnStartup = true,
+        FailOnWarnings = true,
     };
 
     /// <summary>Configuration keys an app host needs to use this database.</summary>
@@ -50,6 +51,7 @@ public sealed class TestDatabase : IAsyncDisposable
     [
         new("Database:Provider", Provider.ToString()),
         new("Database:ConnectionString", ConnectionString),
+        new("Database:FailOnWarnings", "true"),
     ];
 
     public static string PostgresAdminConnectionString =>

@@ -116,20 +116,40 @@ public sealed class CancellationDecisionService(AppDbContext db, CancellationSer
             return preview.Error!;
         }
 
-        var order = preview.Value.Order;
-        var submitted = await cancellations.SubmitAsync(order, staff, "backoffice", null, input.ReasonNote, cancellationToken);
-        if (!submitted.IsSuccess)
+        var accepted = await OpenAcceptedRequestAsync(preview.Value.Order, staff, input.ReasonNote, cancellationToken);
+        return accepted.IsSuccess
+            ? await DecideAsync(accepted.Value!.Id, accepted.Value.Version, input, staff, cancellationToken)
+            : accepted.Error!;
+    }
+
+    /// <summary>
+    /// The first step of canceling an order nobody asked to cancel that the store's own shipment or a drop-ship
+    /// supplier still holds: opens an accepted staff request and stops the shipment, or records the supplier's
+    /// cancellation, on it. The decision then follows on the request's page.
+    /// </summary>
+    public async Task<Result<CancellationRequest>> StopOrderForCancelAsync(string orderNumber, Actor staff, CancellationToken cancellationToken)
+    {
+        var order = await db.Orders.Include(o => o.Lines).SingleOrDefaultAsync(o => o.Number == orderNumber, cancellationToken);
+        if (order is null)
         {
-            return submitted.Error!;
+            return Error.NotFound("No order with that number.");
         }
 
-        var accepted = await cancellations.AcceptAsync(submitted.Value!.Id, submitted.Value.Version, staff, cancellationToken);
+        var answer = CancellationPolicy.Evaluate(order, await HasOpenRequestAsync(order.Id, cancellationToken));
+        if (answer is not (PolicyAnswer.MustRevertFulfillment or PolicyAnswer.MustCancelWithSupplier))
+        {
+            return Error.NotAllowed(answer.Describe());
+        }
+
+        var accepted = await OpenAcceptedRequestAsync(order, staff, null, cancellationToken);
         if (!accepted.IsSuccess)
         {
             return accepted.Error!;
         }
 
-        return await DecideAsync(accepted.Value!.Id, accepted.Value.Version, input, staff, cancellationToken);
+        return answer == PolicyAnswer.MustRevertFulfillment
+            ? await RevertFulfillmentAsync(accepted.Value!.Id, accepted.Value.Version, staff, cancellationToken)
+            : await MarkCanceledWithSupplierAsync(accepted.Value!.Id, accepted.Value.Version, staff, cancellationToken);
     }
 
     /// <summary>The currency of a request's order, which typed amounts are read in; null for an unknown request.</summary>
@@ -150,6 +170,14 @@ public sealed class CancellationDecisionService(AppDbContext db, CancellationSer
         var checkedOrder = await CheckCancelOrderAsync(orderNumber, input, cancellationToken);
         return checkedOrder.IsSuccess ? checkedOrder.Value.Decision : checkedOrder.Error!;
     }
+
+    /// <summary>The order's most recent request, open or closed: where staff look next when an order cannot be canceled.</summary>
+    public Task<Guid?> LatestRequestIdAsync(Guid orderId, CancellationToken cancellationToken) =>
+        db.CancellationRequests.AsNoTracking()
+            .Where(r => r.OrderId == orderId)
+            .OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id)
+            .Select(r => (Guid?)r.Id)
+            .FirstOrDefaultAsync(cancellationToken);
 
     public Task<Order?> FindOrderAsync(string orderNumber, CancellationToken cancellationToken) =>
         db.Orders.AsNoTracking().Include(o => o.Lines).SingleOrDefaultAsync(o => o.Number == orderNumber, cancellationToken);
@@ -307,6 +335,15 @@ public sealed class CancellationDecisionService(AppDbContext db, CancellationSer
         request.Note(staff, clock.GetUtcNow(), action, null);
         var saved = await cancellations.SaveAsync(request, cancellationToken);
         return saved.IsSuccess ? request : saved.Error!;
+    }
+
+    /// <summary>A staff request for the order, accepted and assigned to the staff member who opened it.</summary>
+    private async Task<Result<CancellationRequest>> OpenAcceptedRequestAsync(Order order, Actor staff, string? note, CancellationToken cancellationToken)
+    {
+        var submitted = await cancellations.SubmitAsync(order, staff, "backoffice", null, note, cancellationToken);
+        return submitted.IsSuccess
+            ? await cancellations.AcceptAsync(submitted.Value!.Id, submitted.Value.Version, staff, cancellationToken)
+            : submitted.Error!;
     }
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -16,6 +16,12 @@ public sealed class DatabaseOptions
     /// <summary>Apply pending schema migrations when an app starts.</summary>
     public bool MigrateOnStartup { get; set; } = true;
 
+    /// <summary>
+    /// Every EF Core warning (a paged query without an order, ...) throws instead of being logged, so it is fixed
+    /// where it is written. On in tests and Development; off in production, where a warning must not become a 500.
+    /// </summary>
+    public bool FailOnWarnings { get; set; }
+
     public bool IsPostgres => string.Equals(Provider, "Postgres", StringComparison.OrdinalIgnoreCase)
         || string.Equals(Provider, "PostgreSQL", StringComparison.OrdinalIgnoreCase);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CancellationPortal.Domain.Cancellations;
 using CancellationPortal.Domain.Common;
+using CancellationPortal.Domain.Orders;
 using CancellationPortal.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,8 +32,9 @@ public readonly record struct QueueCursor(DateTimeOffset RequestedAt, Guid Id)
     }
 }
 
+/// <param name="Status">The tab; null for every status at once (what a search shows first).</param>
 public sealed record QueueQuery(
-    CancellationStatus Status = CancellationStatus.Requested,
+    CancellationStatus? Status = CancellationStatus.Requested,
     string? Search = null,
     ActorKind? Source = null,
     QueueAge Age = QueueAge.Any,
@@ -42,6 +44,7 @@ public sealed record QueueQuery(
 
 public sealed record QueueRow(
     Guid Id,
+    CancellationStatus Status,
     string OrderNumber,
     string CustomerName,
     string CustomerEmail,
@@ -52,15 +55,40 @@ public sealed record QueueRow(
     ActorKind RequestedByKind,
     string? AssignedToName,
     bool HasFailedRefund,
-    bool IsDisputed)
+    bool IsDisputed,
+    bool IsDropShip)
 {
     public Money AmountMoney => new(Amount, Currency);
+
+    /// <summary>What staff should notice about the row, in words.</summary>
+    public IEnumerable<string> Flags()
+    {
+        if (HasFailedRefund)
+        {
+            yield return "Refund failed";
+        }
+
+        if (IsDisputed)
+        {
+            yield return "Disputed";
+        }
+
+        if (Status == CancellationStatus.AwaitingRepayment)
+        {
+            yield return "Awaiting repayment";
+        }
+
+        if (IsDropShip)
+        {
+            yield return "Drop-ship";
+        }
+    }
 }
 
 public sealed record QueuePage(IReadOnlyList<QueueRow> Rows, IReadOnlyDictionary<CancellationStatus, int> Counts, QueueCursor? Next, int OverdueAfterHours);
 
 /// <summary>
-/// The back-office queue: one status tab at a time, oldest first, with counts per tab. It runs three
+/// The back-office queue: one status tab at a time (or every status, for a search), oldest first, with counts per tab. It runs three
 /// statements whatever the page: the overdue setting, the tab counts (capped), and the page itself, which
 /// walks the (Status, RequestedAt, Id) index from the cursor.
 /// </summary>
@@ -84,19 +112,18 @@ public sealed class CancellationQueue(AppDbContext db)
         var filtered = Filter(query, now, overdueAfterHours);
 
         // Tab counts stop at CountCap, so counting costs the same at ten thousand requests as at ten million.
+        // Each walks its tab in index order: a row limit without an order would count an arbitrary thousand.
+        IQueryable<CancellationRequest> Capped(CancellationStatus status) => filtered
+            .Where(r => r.Status == status)
+            .OrderBy(r => r.RequestedAt).ThenBy(r => r.Id)
+            .Take(CountCap + 1);
+        var (requested, inProgress, awaiting) = (Capped(CancellationStatus.Requested), Capped(CancellationStatus.InProgress), Capped(CancellationStatus.AwaitingRepayment));
+        var (canceled, rejected, withdrawn) = (Capped(CancellationStatus.Canceled), Capped(CancellationStatus.Rejected), Capped(CancellationStatus.Withdrawn));
         var counts = await db.StoreSettings.AsNoTracking()
-            .Select(_ => new[]
-            {
-                filtered.Where(r => r.Status == CancellationStatus.Requested).Take(CountCap + 1).Count(),
-                filtered.Where(r => r.Status == CancellationStatus.InProgress).Take(CountCap + 1).Count(),
-                filtered.Where(r => r.Status == CancellationStatus.AwaitingRepayment).Take(CountCap + 1).Count(),
-                filtered.Where(r => r.Status == CancellationStatus.Canceled).Take(CountCap + 1).Count(),
-                filtered.Where(r => r.Status == CancellationStatus.Rejected).Take(CountCap + 1).Count(),
-                filtered.Where(r => r.Status == CancellationStatus.Withdrawn).Take(CountCap + 1).Count(),
-            })
+            .Select(_ => new[] { requested.Count(), inProgress.Count(), awaiting.Count(), canceled.Count(), rejected.Count(), withdrawn.Count() })
             .SingleAsync(cancellationToken);
 
-        var page = filtered.Where(r => r.Status == query.Status);
+        var page = query.Status is { } status ? filtered.Where(r => r.Status == status) : filtered;
         if (query.After is { } after)
         {
             // The redundant lower bound lets the database seek in the index instead of scanning the tab.
@@ -110,6 +137,7 @@ public sealed class CancellationQueue(AppDbContext db)
             .Take(size + 1)
             .Select(r => new QueueRow(
                 r.Id,
+                r.Status,
                 r.Order.Number,
                 r.Order.CustomerName,
                 r.Order.CustomerEmail,
@@ -120,7 +148,8 @@ public sealed class CancellationQueue(AppDbContext db)
                 r.RequestedByKind,
                 r.AssignedToName,
                 r.HasFailedRefund,
-                r.Order.IsDisputed))
+                r.Order.IsDisputed,
+                r.Order.SupplierStatus != SupplierOrderStatus.None))
             .ToListAsync(cancellationToken);
 
         QueueCursor? next = null;
@@ -137,8 +166,17 @@ public sealed class CancellationQueue(AppDbContext db)
     public static string CountText(int count) =>
         count > CountCap ? $"{CountCap}+" : count.ToString(CultureInfo.InvariantCulture);
 
-    public static bool IsOverdue(DateTimeOffset requestedAt, DateTimeOffset now, int overdueAfterHours) =>
-        now - requestedAt > TimeSpan.FromHours(overdueAfterHours);
+    /// <summary>
+    /// Only requests that wait on staff can be overdue: closed ones are done, and an undo awaiting repayment
+    /// waits on the shopper.
+    /// </summary>
+    public static readonly CancellationStatus[] CanBeOverdue = [CancellationStatus.Requested, CancellationStatus.InProgress];
+
+    public static bool IsOverdue(QueueRow row, DateTimeOffset now, int overdueAfterHours)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return CanBeOverdue.Contains(row.Status) && now - row.RequestedAt > TimeSpan.FromHours(overdueAfterHours);
+    }
 
     private IQueryable<CancellationRequest> Filter(QueueQuery query, DateTimeOffset now, int overdueAfterHours)
     {
@@ -146,9 +184,13 @@ public sealed class CancellationQueue(AppDbContext db)
         var search = query.Search?.Trim();
         if (!string.IsNullOrEmpty(search))
         {
+            // Each kind of term has its own column, so an order number or an email stays an index lookup; names
+            // have no digits and no @, and match any part of the name in any case.
             var orders = search.Contains('@', StringComparison.Ordinal)
                 ? db.Orders.Where(o => o.CustomerEmail == search.ToLowerInvariant() || o.CustomerEmail == search)
-                : db.Orders.Where(o => o.Number == search || o.TrackingNumber == search);
+                : search.Any(char.IsDigit)
+                    ? db.Orders.Where(o => o.Number == search || o.TrackingNumber == search)
+                    : db.Orders.Where(o => o.CustomerName.ToLower().Contains(search.ToLowerInvariant()));
             var orderIds = orders.Select(o => o.Id);
             requests = requests.Where(r => orderIds.Contains(r.OrderId));
         }
@@ -169,7 +211,7 @@ public sealed class CancellationQueue(AppDbContext db)
         {
             QueueAge.Under24Hours => requests.Where(r => r.RequestedAt > dayAgo),
             QueueAge.Over24Hours => requests.Where(r => r.RequestedAt <= dayAgo),
-            QueueAge.Overdue => requests.Where(r => r.RequestedAt < overdueSince),
+            QueueAge.Overdue => requests.Where(r => CanBeOverdue.Contains(r.Status) && r.RequestedAt < overdueSince),
             _ => requests,
         };
     }

@@ -23,6 +23,8 @@ public sealed class StatusCodeModel : PageModel
         {
             404 => ("Page not found", "There is nothing at this address. If you followed a link to an order, it may belong to another account."),
             403 => ("Not allowed", "Your account cannot open this page."),
+            400 => ("Request not understood", "This page cannot do what was asked. Go back to the page and use its buttons."),
+            405 => ("Request not understood", "This page cannot be used that way. Open it from a link or use its buttons."),
             429 => ("Too many requests", $"You sent several cancellation requests in a short time, so the last one was not sent and nothing was changed. You can send it again in {RetryAfterInWords()}."),
             _ => ("Something went wrong", $"The request could not be completed (status {code})."),
         };

@@ -29,6 +29,7 @@ public abstract class BackOfficeApp(Provider provider) : WebApplicationFactory<P
     public const string Password = "Test-Password-2026";
     public const string Support = "sue.support@test.example";
     public const string OtherSupport = "otto.support@test.example";
+    public const string Manager = "max.manager@test.example";
     public const string Admin = "ada.admin@test.example";
     public const string Shopper = "sam.shopper@test.example";
 
@@ -53,6 +54,7 @@ public abstract class BackOfficeApp(Provider provider) : WebApplicationFactory<P
 
         await CreateUserAsync(scope.ServiceProvider, Support, "Sue Support", Roles.Support);
         await CreateUserAsync(scope.ServiceProvider, OtherSupport, "Otto Support", Roles.Support);
+        await CreateUserAsync(scope.ServiceProvider, Manager, "Max Manager", Roles.Manager);
         await CreateUserAsync(scope.ServiceProvider, Admin, "Ada Admin", Roles.Admin);
         ShopperId = (await CreateUserAsync(scope.ServiceProvider, Shopper, "Sam Shopper", Roles.Customer)).Id;
     }
@@ -70,8 +72,11 @@ public abstract class BackOfficeApp(Provider provider) : WebApplicationFactory<P
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", Provider.ToString());
-        builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
+        foreach (var (key, value) in Database.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Email:PickupFolder", _mailFolder);
 
         // The tests decide every card outcome; reconciliation would ask the fake gateway again.
@@ -127,13 +132,14 @@ public abstract class BackOfficeApp(Provider provider) : WebApplicationFactory<P
         string? trackingNumber = null,
         string email = Shopper,
         string? paymentReference = null,
-        decimal paid = 65m)
+        decimal paid = 65m,
+        string name = "Sam Shopper")
     {
         await using var db = CreateContext();
         var number = NextOrderNumber();
         var sku = $"SKU-{number}";
         db.StockItems.Add(new StockItem(sku, "Teapot", 10));
-        var order = Order.Place(number, ShopperId, email, "Sam Shopper", currency, [new OrderLine(sku, "Teapot", 2, 30m)], 5m, 0m, method, paid, Clock.GetUtcNow().AddDays(-3),
+        var order = Order.Place(number, ShopperId, email, name, currency, [new OrderLine(sku, "Teapot", 2, 30m)], 5m, 0m, method, paid, Clock.GetUtcNow().AddDays(-3),
             method == PaymentMethod.Card ? paymentReference ?? $"pi_{number}" : null);
         order.UpdateFulfillment(fulfillment, trackingNumber is null ? null : "DHL", trackingNumber);
         if (supplier != SupplierOrderStatus.None)
@@ -160,6 +166,15 @@ public abstract class BackOfficeApp(Provider provider) : WebApplicationFactory<P
     {
         await using var db = CreateContext();
         return await db.CancellationRequests.AsNoTracking().Include(r => r.Order).Include(r => r.AuditEntries).SingleAsync(r => r.Id == id);
+    }
+
+    /// <summary>Moves a request straight through the domain, for states the pages cannot reach yet (an undo awaiting repayment).</summary>
+    public async Task ChangeRequestAsync(Guid id, Action<CancellationRequest> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        await using var db = CreateContext();
+        change(await db.CancellationRequests.Include(r => r.Order).SingleAsync(r => r.Id == id));
+        await db.SaveChangesAsync();
     }
 
     public async Task<List<Refund>> RefundsAsync(Guid requestId)

@@ -35,6 +35,9 @@ public sealed class PortalApp : IAsyncDisposable
     public TestDatabase Database { get; }
     public string MailFolder { get; }
 
+    /// <summary>The running app's services, e.g. its endpoint list.</summary>
+    public IServiceProvider Services => _factory.Services;
+
     public static async Task<PortalApp> StartAsync(Provider provider, IDictionary<string, string>? settings = null)
     {
         var database = await TestDatabase.CreateAsync(provider);

@@ -30,7 +30,13 @@ public sealed class CancelModel(CancellationDecisionService decisions, RefundSer
     public PolicyAnswer Policy { get; private set; }
     public DecisionFormContext? DecisionContext { get; private set; }
 
+    /// <summary>The order's latest request, where staff go when the order is already requested or canceled.</summary>
+    public Guid? LatestRequestId { get; private set; }
+
     public bool CanCancel => Order is not null && Policy.CanCancelNow();
+
+    /// <summary>What stands in the way can be stopped from here: the store's shipment or the supplier's order.</summary>
+    public bool CanStop => Order is not null && Policy is PolicyAnswer.MustRevertFulfillment or PolicyAnswer.MustCancelWithSupplier;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -90,6 +96,22 @@ public sealed class CancelModel(CancellationDecisionService decisions, RefundSer
         return Page();
     }
 
+    public async Task<IActionResult> OnPostStopAsync(CancellationToken cancellationToken)
+    {
+        var result = await decisions.StopOrderForCancelAsync(Number?.Trim() ?? "", User.ToStaffActor(), cancellationToken);
+        if (result.IsSuccess)
+        {
+            TempData["StatusMessage"] = $"Order {Number} is stopped and its cancellation is assigned to you. Record the decision to cancel it.";
+            return RedirectToPage("/Requests/Details", new { id = result.Value!.Id });
+        }
+
+        // The page again with the reason and the order's current state, so the next step is on screen.
+        await LoadAsync(cancellationToken);
+        ModelState.AddModelError(string.Empty, result.Error!.Message);
+        Response.StatusCode = result.Error.ToStatusCode();
+        return Page();
+    }
+
     private IActionResult NotFoundPage()
     {
         ModelState.AddModelError(string.Empty, $"No order with number {Number}.");
@@ -113,6 +135,7 @@ public sealed class CancelModel(CancellationDecisionService decisions, RefundSer
         }
 
         Policy = CancellationPolicy.Evaluate(Order, await decisions.HasOpenRequestAsync(Order.Id, cancellationToken));
+        LatestRequestId = await decisions.LatestRequestIdAsync(Order.Id, cancellationToken);
         DecisionContext = DecisionFormContext.For(Order, refunds);
     }
 }

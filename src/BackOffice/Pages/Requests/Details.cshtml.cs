@@ -42,6 +42,28 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
     public bool CanDecide => Cancellation.CanDecide && Policy.CanCancelNow();
     public bool CanIssueRefund => Cancellation.CanComplete && Cancellation.Decision is not null && Remaining > 0m;
 
+    /// <summary>When the page offers no action: what the request waits for, or that nothing is left to do.</summary>
+    public string WaitingFor
+    {
+        get
+        {
+            var currency = Cancellation.Order.Currency;
+            string Sum(RefundStatus status) =>
+                Money.Format(Refunds.Where(r => r.Status == status).Sum(r => r.Amount), currency);
+            return Cancellation.Status switch
+            {
+                CancellationStatus.AwaitingRepayment => $"Waiting for the shopper to repay {Sum(RefundStatus.Succeeded)} before the order is active again.",
+                CancellationStatus.Canceled => "The order is canceled and its refunds are settled. Nothing is left to do.",
+                CancellationStatus.Rejected => "The request was rejected. Nothing is left to do.",
+                CancellationStatus.Withdrawn => "The shopper withdrew the request. Nothing is left to do.",
+                CancellationStatus.Undone => "The cancellation was undone and the order is active again. Nothing is left to do.",
+                _ when Refunds.Any(r => r.Status == RefundStatus.Pending) =>
+                    $"Waiting for {DecisionContext.GatewayName} to confirm the refund of {Sum(RefundStatus.Pending)}. The request completes when it does.",
+                _ => $"{Policy.Describe()} Nothing can be done on this request now.",
+            };
+        }
+    }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
 

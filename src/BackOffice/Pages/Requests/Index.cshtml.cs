@@ -9,8 +9,9 @@ namespace CancellationPortal.BackOffice.Pages.Requests;
 
 public sealed class IndexModel(CancellationQueue queue, TimeProvider clock) : PageModel
 {
+    /// <summary>The tab. None means every status for a search, and the Requested tab otherwise.</summary>
     [BindProperty(SupportsGet = true)]
-    public CancellationStatus Status { get; set; } = CancellationStatus.Requested;
+    public CancellationStatus? Status { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
@@ -39,6 +40,11 @@ public sealed class IndexModel(CancellationQueue queue, TimeProvider clock) : Pa
         }
 
         Now = clock.GetUtcNow();
+        if (Status is null && !IsSearch)
+        {
+            Status = CancellationStatus.Requested;
+        }
+
         var query = new QueueQuery(
             Status,
             Search,
@@ -50,9 +56,17 @@ public sealed class IndexModel(CancellationQueue queue, TimeProvider clock) : Pa
         return Page();
     }
 
-    public int CountOf(CancellationStatus status) => Result.Counts.TryGetValue(status, out var count) ? count : 0;
+    /// <summary>A search looks across every status; the tabs then narrow it down.</summary>
+    public bool IsSearch => !string.IsNullOrWhiteSpace(Search);
 
-    public object RouteFor(CancellationStatus status, string? after = null) =>
+    /// <summary>The status tabs, led by one for every status when searching.</summary>
+    public IEnumerable<CancellationStatus?> TabsShown =>
+        CancellationQueue.Tabs.Select(t => (CancellationStatus?)t).Prepend(null).Skip(IsSearch ? 0 : 1);
+
+    public int CountOf(CancellationStatus? status) =>
+        status is { } one ? Result.Counts.GetValueOrDefault(one) : Result.Counts.Values.Sum();
+
+    public object RouteFor(CancellationStatus? status, string? after = null) =>
         new { status, q = Search, source = Source, age = Age == QueueAge.Any ? (QueueAge?)null : Age, mine = Mine ? true : (bool?)null, after };
 
     public static string AgeText(TimeSpan age) => age.TotalHours < 1
