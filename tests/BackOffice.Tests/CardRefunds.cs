@@ -94,7 +94,7 @@ public abstract class CardRefunds(BackOfficeApp app) : PageTest(app), IDisposabl
         var request = await App.RequestAsync(seeded.RequestId);
         request.Status.ShouldBe(CancellationStatus.InProgress);
         request.HasFailedRefund.ShouldBeFalse();
-        request.AuditEntries.ShouldContain(a => a.Action == "Card refund outcome unknown" && a.Note == "Stripe did not answer in time.");
+        request.AuditEntries.ShouldContain(a => a.Kind == AuditKind.CardRefundOutcomeUnknown && a.Note == "Stripe did not answer in time.");
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using System.Globalization;
+using CancellationPortal.Domain.Common;
 using CancellationPortal.Domain.Refunds;
 
 namespace CancellationPortal.Domain.Cancellations;
@@ -15,7 +15,7 @@ public sealed record CancellationDecision(
     bool NotifyShopper,
     string? StaffNote)
 {
-    public string Summary() => string.Create(
-        CultureInfo.InvariantCulture,
-        $"{Reason.ToDisplay()}; refund {RefundAmount} by {RefundMethod.ToDisplay()}{(RefundNow ? "" : " (later)")}; restock {(Restock ? "yes" : "no")}");
+    /// <param name="currency">The order's currency: the amount is written with it and its decimals.</param>
+    public string Summary(string currency) =>
+        $"{Reason.ToDisplay()}; refund {Money.Format(RefundAmount, currency)} by {RefundMethod.ToDisplay()}{(RefundNow ? "" : " (later)")}; restock {(Restock ? "yes" : "no")}";
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CancellationPortal.Domain;
 using CancellationPortal.Domain.Cancellations;
 using CancellationPortal.Domain.Common;
 using CancellationPortal.Domain.Notifications;
@@ -225,17 +226,19 @@ public sealed class DetailsModel(AppDbContext db, CancellationService cancellati
                 r.Decision == null ? null : r.Decision.RefundMethod))
             .ToListAsync(cancellationToken);
         LatestRequest = requests.FirstOrDefault();
+        // Requests of one order follow each other; within a request, steps written in one instant keep their order.
         Timeline = await db.AuditEntries.AsNoTracking()
             .Where(a => a.OrderId == order.Id)
             .ShownToShopper()
-            .OrderBy(a => a.At)
-            .Select(a => new TimelineStep(a.At, a.Action, a.ToStatus))
+            .Join(db.CancellationRequests, a => a.RequestId, r => r.Id, (a, r) => new { Entry = a, r.RequestedAt })
+            .OrderBy(x => x.RequestedAt).ThenBy(x => x.Entry.RequestId).ThenBy(x => x.Entry.Sequence)
+            .Select(x => new TimelineStep(x.Entry.At, x.Entry.Kind, x.Entry.ToStatus))
             .ToListAsync(cancellationToken);
 
         var hasOpen = requests.Any(r => r.Status.IsOpen());
         Policy = CancellationPolicy.Evaluate(order, hasOpen);
         PolicyWithoutRequest = CancellationPolicy.Evaluate(order, hasOpenRequest: false);
-        Status = OrderStatusWords.Describe(order.IsCanceled, order.FulfillmentStatus, LatestRequest?.Status);
+        Status = OrderStatusWords.Describe(order.IsCanceled, order.FulfillmentStatus, order.SupplierStatus, LatestRequest?.Status);
         return true;
     }
 
@@ -256,5 +259,5 @@ public sealed class DetailsModel(AppDbContext db, CancellationService cancellati
         decimal? RefundAmount,
         RefundMethod? RefundMethod);
 
-    public sealed record TimelineStep(DateTimeOffset At, string Action, CancellationStatus ToStatus);
+    public sealed record TimelineStep(DateTimeOffset At, AuditKind Kind, CancellationStatus ToStatus);
 }
