@@ -24,7 +24,7 @@ public static class EmailTemplates
         $"Order {order.Number} is canceled",
         $"""
         Order {order.Number} was canceled on {Stamp(request.ClosedAt ?? request.RequestedAt)}, as you asked.
-        There was no payment to refund{(order.PointsRedeemed > 0 || order.PaymentMethod == PaymentMethod.StoreCredit ? "; the points or store credit you used are back on your account" : "")}.
+        {ShopperSentences.Canceled(order, [], null)}
         """);
 
     public static EmailMessage Withdrawn(Order order, CancellationRequest request) => Build(
