@@ -89,7 +89,7 @@ public static class ShopperSentences
         {
             return NotMoney(order) is { } given
                 ? $"{Capitalized(given.Words)} {(given.Plural ? "are" : "is")} back on your account."
-                : $"{NothingPaid(order)}, so there was nothing to refund.";
+                : $"{NothingPaid(order, past: true)}, so there was nothing to refund.";
         }
 
         var refunds = refunded.Count == 0
@@ -126,11 +126,11 @@ public static class ShopperSentences
         };
     }
 
-    /// <summary>Why nothing goes back: the order was not paid (yet), said per way of paying.</summary>
-    private static string NothingPaid(Order order) => order.PaymentMethod switch
+    /// <summary>Why nothing goes back: the order was not paid (yet), said per way of paying, before or after the cancellation.</summary>
+    private static string NothingPaid(Order order, bool past = false) => order.PaymentMethod switch
     {
-        PaymentMethod.CashOnDelivery => "You pay cash on delivery and have not paid yet",
-        PaymentMethod.BankDeposit => "Your bank deposit has not arrived",
+        PaymentMethod.CashOnDelivery => past ? "You had not paid cash on delivery yet" : "You pay cash on delivery and have not paid yet",
+        PaymentMethod.BankDeposit => past ? "Your bank deposit had not arrived" : "Your bank deposit has not arrived",
         PaymentMethod.Card => "Nothing was charged to your card",
         _ => "Nothing was paid for this order",
     };
