@@ -74,7 +74,7 @@ public abstract class StripeWebhooks(Provider provider) : IAsyncLifetime
         var mail = (await MailsAsync()).ShouldHaveSingleItem();
         mail.To.ShouldBe(request.Order.CustomerEmail);
         mail.Subject.ShouldBe($"Order {request.Order.Number} is canceled");
-        mail.TextBody.ShouldContain("as original card payment");
+        mail.TextBody.ShouldContain(" by original card payment.");
         await using var db = _database.CreateContext();
         (await db.StockItems.SingleAsync(s => s.Sku == seeded.Sku)).OnHand.ShouldBe(4);
     }

@@ -89,8 +89,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.ActorId).HasMaxLength(450);
         builder.Property(a => a.Kind).HasMaxLength(32);
 
-        // One number per step of a request: a second writer numbering the same step fails instead of interleaving.
-        builder.HasIndex(a => new { a.RequestId, a.Sequence }).IsUnique();
+        // Not unique on purpose: two writers numbering the same step are stopped by the request's version check,
+        // which tells the loser who changed the request; a unique violation would look like a duplicate instead.
+        builder.HasIndex(a => new { a.RequestId, a.Sequence });
         builder.HasIndex(a => new { a.OrderId, a.At });
     }
 }

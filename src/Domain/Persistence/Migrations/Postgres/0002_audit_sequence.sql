@@ -67,7 +67,7 @@ ALTER TABLE "AuditEntries" DROP COLUMN "Action";
 
 DROP INDEX "IX_AuditEntries_RequestId_At";
 
-CREATE UNIQUE INDEX "IX_AuditEntries_RequestId_Sequence" ON "AuditEntries" ("RequestId", "Sequence");
+CREATE INDEX "IX_AuditEntries_RequestId_Sequence" ON "AuditEntries" ("RequestId", "Sequence");
 
 ALTER TABLE "CancellationRequests" ADD "AuditSequence" bigint NOT NULL DEFAULT 0;
 

@@ -78,7 +78,7 @@ ALTER TABLE "ef_temp_AuditEntries" RENAME TO "AuditEntries";
 
 CREATE INDEX "IX_AuditEntries_OrderId_At" ON "AuditEntries" ("OrderId", "At");
 
-CREATE UNIQUE INDEX "IX_AuditEntries_RequestId_Sequence" ON "AuditEntries" ("RequestId", "Sequence");
+CREATE INDEX "IX_AuditEntries_RequestId_Sequence" ON "AuditEntries" ("RequestId", "Sequence");
 
 ALTER TABLE "CancellationRequests" ADD COLUMN "AuditSequence" INTEGER NOT NULL DEFAULT 0;
 
