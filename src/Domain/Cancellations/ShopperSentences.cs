@@ -61,6 +61,7 @@ public static class ShopperSentences
 
     /// <summary>What happens next on an accepted request, once staff decided the refund (or before they did).</summary>
     /// <param name="refundAmount">The refund staff decided on; null before they decided.</param>
+    /// <param name="method">How it is refunded; none when nothing is.</param>
     public static string InProgress(Order order, decimal? refundAmount, RefundMethod? method, string? keptReason)
     {
         ArgumentNullException.ThrowIfNull(order);
@@ -69,12 +70,13 @@ public static class ShopperSentences
             return WhenCanceled(order);
         }
 
-        if (refundAmount is not { } amount || method is not { } by)
+        if (refundAmount is not { } amount)
         {
             return "We are working out your refund and email you when it has been issued.";
         }
 
-        var refund = amount > 0m
+        // Refunding nothing needs no method: the sentence is then only what the store keeps and why.
+        var refund = amount > 0m && method is { } by
             ? $"We refund {Format(amount, order)} by {by.ToDisplay()} and email you when the refund has been issued."
             : "";
         return Joined(refund, Kept(order, order.RefundableAmount - amount, keptReason, "keep"), PointsAlongside(order, " go back to your account when the order is canceled.").TrimStart());

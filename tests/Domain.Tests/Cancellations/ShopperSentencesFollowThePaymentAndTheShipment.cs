@@ -105,6 +105,8 @@ public sealed partial class ShopperSentencesFollowThePaymentAndTheShipment
             .ShouldBe("We refund EUR 30.00 by original card payment and email you when the refund has been issued. We keep EUR 10.00: The lamp was engraved for you.");
         ShopperSentences.Canceled(order, [new(new Money(30m, "EUR"), RefundMethod.OriginalPayment)], "The lamp was engraved for you")
             .ShouldBe("We refunded EUR 30.00 by original card payment. We kept EUR 10.00: The lamp was engraved for you.");
+        ShopperSentences.InProgress(order, 0m, null, "Made to measure")
+            .ShouldBe("We keep the EUR 40.00 you paid: Made to measure.");
         ShopperSentences.Canceled(order, [], "Made to measure")
             .ShouldBe("We kept the EUR 40.00 you paid: Made to measure.");
     }
