@@ -19,7 +19,7 @@ public abstract class AcceptingARequest(BackOfficeApp app) : PageTest(app)
         var request = await App.RequestAsync(seeded.RequestId);
         request.Status.ShouldBe(CancellationStatus.InProgress);
         request.AssignedToName.ShouldBe(BackOfficeApp.Support);
-        request.AuditEntries.ShouldContain(a => a.Action == "Accepted");
+        request.AuditEntries.ShouldContain(a => a.Kind == AuditKind.Accepted);
         (await App.MailSubjectsAsync(seeded.Number)).ShouldContain($"{BackOfficeApp.Shopper}: Your cancellation of order {seeded.Number} is being processed");
     }
 

@@ -95,7 +95,7 @@ public abstract class CardRefunds(BackOfficeApp app) : PageTest(app), IDisposabl
         var request = await App.RequestAsync(seeded.RequestId);
         request.Status.ShouldBe(CancellationStatus.InProgress);
         request.HasFailedRefund.ShouldBeFalse();
-        request.AuditEntries.ShouldContain(a => a.Action == "Card refund outcome unknown" && a.Note == "Stripe did not answer in time.");
+        request.AuditEntries.ShouldContain(a => a.Kind == AuditKind.CardRefundOutcomeUnknown && a.Note == "Stripe did not answer in time.");
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public abstract class CardRefunds(BackOfficeApp app) : PageTest(app), IDisposabl
         page.Document.QuerySelector("[data-testid=reversed-flag]")!.TextContent.ShouldBe("Refund reversed by Stripe");
         page.Document.QuerySelector("[data-testid=reversed-notice]")!.TextContent.ShouldContain("did not reach the shopper");
         page.Text.ShouldContain("The card was closed.");
-        (await App.RequestAsync(seeded.RequestId)).AuditEntries.ShouldContain(a => a.Action == "Refund reversed by Stripe");
+        (await App.RequestAsync(seeded.RequestId)).AuditEntries.ShouldContain(a => a.Kind == AuditKind.RefundReversed);
     }
 
     [Fact]

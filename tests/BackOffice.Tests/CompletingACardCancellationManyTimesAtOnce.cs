@@ -83,8 +83,8 @@ public abstract class CompletingACardCancellationManyTimesAtOnce(BackOfficeApp a
 
         var request = await App.RequestAsync(seeded.RequestId);
         request.Status.ShouldBe(CancellationStatus.Canceled);
-        request.AuditEntries.Count(a => a.Action == "Card refund started").ShouldBe(1);
-        request.AuditEntries.Count(a => a.Action == "Card refund succeeded").ShouldBe(1);
+        request.AuditEntries.Count(a => a.Kind == AuditKind.CardRefundStarted).ShouldBe(1);
+        request.AuditEntries.Count(a => a.Kind == AuditKind.CardRefundSucceeded).ShouldBe(1);
         await using var db = App.CreateContext();
         (await db.CreditNotes.CountAsync(c => c.RequestId == seeded.RequestId)).ShouldBe(1);
     }

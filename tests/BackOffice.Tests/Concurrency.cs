@@ -29,7 +29,7 @@ public abstract class TwoStaffActingAtOnce(BackOfficeApp app) : PageTest(app)
             var request = await App.RequestAsync(seeded.RequestId);
             loser.Alert.ShouldContain($"This request was changed by {request.AssignedToName} at");
             loser.Document.QuerySelector("[data-testid=request-status]")!.TextContent.ShouldBe("Cancellation in progress");
-            request.AuditEntries.Count(a => a.Action == "Accepted").ShouldBe(1);
+            request.AuditEntries.Count(a => a.Kind == AuditKind.Accepted).ShouldBe(1);
         }
     }
 

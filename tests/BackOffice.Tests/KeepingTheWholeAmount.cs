@@ -52,9 +52,9 @@ public abstract class KeepingTheWholeAmount(BackOfficeApp app) : PageTest(app)
         request.Decision!.RefundAmount.ShouldBe(0m);
         request.Decision.RefundMethod.ShouldBeNull();
         (await App.RefundsAsync(seeded.RequestId)).ShouldBeEmpty();
-        request.AuditEntries.Single(a => a.Action == "Decision recorded").Note!.ShouldContain("refund nothing; kept: The engraving was already made");
+        request.AuditEntries.Single(a => a.Kind == AuditKind.DecisionRecorded).Note!.ShouldContain("refund nothing; kept: The engraving was already made");
         var email = (await App.MailsAsync(seeded.Number)).Single(m => m.Subject.EndsWith("is canceled", StringComparison.Ordinal));
-        email.TextBody.ShouldContain("The store kept EUR 65.00: The engraving was already made");
+        email.TextBody.ShouldContain("We kept the EUR 65.00 you paid: The engraving was already made");
         email.TextBody.ShouldNotContain("There was no payment to refund");
     }
 }

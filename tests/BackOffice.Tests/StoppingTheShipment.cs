@@ -24,7 +24,7 @@ public abstract class StoppingTheShipment(BackOfficeApp app) : PageTest(app)
         reverted.HasForm("Complete").ShouldBeTrue();
         await using var db = App.CreateContext();
         (await db.Orders.SingleAsync(o => o.Id == seeded.OrderId)).FulfillmentStatus.ShouldBe(FulfillmentStatus.Unfulfilled);
-        (await App.RequestAsync(seeded.RequestId)).AuditEntries.ShouldContain(a => a.Action == "Fulfillment request reverted");
+        (await App.RequestAsync(seeded.RequestId)).AuditEntries.ShouldContain(a => a.Kind == AuditKind.FulfillmentReverted);
     }
 
     [Fact]

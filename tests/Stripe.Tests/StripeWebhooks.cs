@@ -74,7 +74,7 @@ public abstract class StripeWebhooks(Provider provider) : IAsyncLifetime
         var mail = (await MailsAsync()).ShouldHaveSingleItem();
         mail.To.ShouldBe(request.Order.CustomerEmail);
         mail.Subject.ShouldBe($"Order {request.Order.Number} is canceled");
-        mail.TextBody.ShouldContain("as original card payment");
+        mail.TextBody.ShouldContain(" by original card payment.");
         await using var db = _database.CreateContext();
         (await db.StockItems.SingleAsync(s => s.Sku == seeded.Sku)).OnHand.ShouldBe(4);
     }
@@ -113,7 +113,7 @@ public abstract class StripeWebhooks(Provider provider) : IAsyncLifetime
         await using var db = _database.CreateContext();
         var request = await db.CancellationRequests.Include(r => r.AuditEntries).SingleAsync(r => r.Id == seeded.RequestId);
         request.HasReversedRefund.ShouldBeTrue();
-        request.AuditEntries.ShouldContain(a => a.Action == "Refund reversed by Stripe" && a.Note!.Contains("re_16"));
+        request.AuditEntries.ShouldContain(a => a.Kind == AuditKind.RefundReversed && a.Note!.Contains("re_16"));
         var staffMail = (await MailsAsync()).Where(m => m.To == new EmailOptions().SupportAddress).ShouldHaveSingleItem();
         staffMail.Subject.ShouldBe($"Card refund reversed by Stripe for order {seeded.OrderNumber}");
         staffMail.TextBody.ShouldContain("the shopper has not been repaid");

@@ -133,6 +133,6 @@ public sealed class CancellationCompletion(AppDbContext db)
 
         var note = CreditNote.Issue(sequence.Next(), invoice, request.Id, now);
         db.CreditNotes.Add(note);
-        request.Note(actor, now, "Credit note issued", $"{note.Number} reverses invoice {invoice.Number}");
+        request.Note(actor, now, AuditKind.CreditNoteIssued, $"{note.Number} reverses invoice {invoice.Number}");
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CancellationPortal.Domain.Common;
 using CancellationPortal.Domain.Refunds;
 
 namespace CancellationPortal.Domain.Cancellations;
@@ -15,7 +16,8 @@ public sealed record CancellationDecision(
     bool NotifyShopper,
     string? StaffNote)
 {
-    public string Summary() => string.Create(
+    /// <param name="currency">The order's currency: the amount is written with it and its decimals.</param>
+    public string Summary(string currency) => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Reason.ToDisplay()}; {(RefundMethod is { } method ? $"refund {RefundAmount} by {method.ToDisplay()}{(RefundNow ? "" : " (later)")}" : "refund nothing")}{(KeptReason is null ? "" : $"; kept: {KeptReason}")}; restock {(Restock ? "yes" : "no")}");
+        $"{Reason.ToDisplay()}; {(RefundMethod is { } method ? $"refund {Money.Format(RefundAmount, currency)} by {method.ToDisplay()}{(RefundNow ? "" : " (later)")}" : "refund nothing")}{(KeptReason is null ? "" : $"; kept: {KeptReason}")}; restock {(Restock ? "yes" : "no")}");
 }

@@ -34,11 +34,11 @@ public sealed class CancellationDecisionService(AppDbContext db, CancellationSer
 
     /// <summary>The store stopped its own shipment so the order can be canceled.</summary>
     public Task<Result<CancellationRequest>> RevertFulfillmentAsync(Guid requestId, long expectedVersion, Actor staff, CancellationToken cancellationToken) =>
-        ChangeOrderAsync(requestId, expectedVersion, staff, o => o.RevertFulfillment(), "Fulfillment request reverted", cancellationToken);
+        ChangeOrderAsync(requestId, expectedVersion, staff, o => o.RevertFulfillment(), AuditKind.FulfillmentReverted, cancellationToken);
 
     /// <summary>The drop-ship supplier confirmed the cancellation; refused once the supplier shipped.</summary>
     public Task<Result<CancellationRequest>> MarkCanceledWithSupplierAsync(Guid requestId, long expectedVersion, Actor staff, CancellationToken cancellationToken) =>
-        ChangeOrderAsync(requestId, expectedVersion, staff, o => o.MarkCanceledWithSupplier(), "Canceled with the supplier", cancellationToken);
+        ChangeOrderAsync(requestId, expectedVersion, staff, o => o.MarkCanceledWithSupplier(), AuditKind.CanceledWithSupplier, cancellationToken);
 
     /// <summary>Records the decision on an accepted request and issues its refund now, or leaves it for later.</summary>
     public async Task<Result<CancellationRequest>> DecideAsync(Guid requestId, long expectedVersion, DecisionInput input, Actor staff, CancellationToken cancellationToken)
@@ -68,7 +68,7 @@ public sealed class CancellationDecisionService(AppDbContext db, CancellationSer
 
         if (!string.IsNullOrWhiteSpace(decision.StaffNote))
         {
-            request.Note(staff, now, "Staff note", decision.StaffNote);
+            request.Note(staff, now, AuditKind.StaffNote, decision.StaffNote);
         }
 
         if (decision.RefundAmount > 0m && decision.RefundNow)
@@ -311,7 +311,7 @@ public sealed class CancellationDecisionService(AppDbContext db, CancellationSer
     }
 
     private async Task<Result<CancellationRequest>> ChangeOrderAsync(
-        Guid requestId, long expectedVersion, Actor staff, Func<Order, Result> change, string action, CancellationToken cancellationToken)
+        Guid requestId, long expectedVersion, Actor staff, Func<Order, Result> change, AuditKind kind, CancellationToken cancellationToken)
     {
         var loaded = await cancellations.LoadForChangeAsync(requestId, expectedVersion, cancellationToken);
         if (!loaded.IsSuccess)
@@ -332,7 +332,7 @@ public sealed class CancellationDecisionService(AppDbContext db, CancellationSer
             return changed.Error!;
         }
 
-        request.Note(staff, clock.GetUtcNow(), action, null);
+        request.Note(staff, clock.GetUtcNow(), kind, null);
         var saved = await cancellations.SaveAsync(request, cancellationToken);
         return saved.IsSuccess ? request : saved.Error!;
     }

@@ -71,6 +71,10 @@ public sealed class CancellationRequest : IVersioned
     public string LastChangedByName { get; private set; } = "";
     public DateTimeOffset LastChangedAt { get; private set; }
     public long Version { get; private set; }
+
+    /// <summary>The number of the request's last audit step; the next step gets the next number.</summary>
+    public long AuditSequence { get; private set; }
+
     public IReadOnlyList<AuditEntry> AuditEntries => _auditEntries;
 
     public bool CanAccept => Can(CancellationAction.Accept);
@@ -128,14 +132,14 @@ public sealed class CancellationRequest : IVersioned
             Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
             RequestedAt = now,
         };
-        request.Record(requestedBy, now, "Cancellation requested", null, request.Comment);
+        request.Record(requestedBy, now, AuditKind.Requested, null, request.Comment);
         return request;
     }
 
     public Result Accept(Actor staff, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(staff);
-        var result = Move(CancellationAction.Accept, staff, now, "Accepted", null);
+        var result = Move(CancellationAction.Accept, staff, now, AuditKind.Accepted, null);
         if (result.IsSuccess)
         {
             AssignedToId = staff.Id;
@@ -166,7 +170,7 @@ public sealed class CancellationRequest : IVersioned
             return refused;
         }
 
-        var result = Move(CancellationAction.Reject, staff, now, "Rejected", reason.Trim());
+        var result = Move(CancellationAction.Reject, staff, now, AuditKind.Rejected, reason.Trim());
         if (result.IsSuccess)
         {
             RejectionReason = reason.Trim();
@@ -184,7 +188,7 @@ public sealed class CancellationRequest : IVersioned
             return Error.NotFound("No such cancellation request.");
         }
 
-        var result = Move(CancellationAction.Withdraw, shopper, now, "Withdrawn by the shopper", null);
+        var result = Move(CancellationAction.Withdraw, shopper, now, AuditKind.Withdrawn, null);
         if (result.IsSuccess)
         {
             ClosedAt = now;
@@ -204,14 +208,14 @@ public sealed class CancellationRequest : IVersioned
         }
 
         Decision = decision;
-        Record(staff, now, "Decision recorded", Status, decision.Summary());
+        Record(staff, now, AuditKind.DecisionRecorded, Status, decision.Summary(Order.Currency));
         return Result.Ok();
     }
 
     /// <summary>Every refund settled in full (or there was nothing to refund): the order is canceled.</summary>
     public Result Complete(Actor actor, DateTimeOffset now, string? note = null)
     {
-        var result = Move(CancellationAction.Complete, actor, now, "Canceled", note);
+        var result = Move(CancellationAction.Complete, actor, now, AuditKind.Canceled, note);
         if (result.IsSuccess)
         {
             ClosedAt = now;
@@ -232,13 +236,13 @@ public sealed class CancellationRequest : IVersioned
         var from = Status;
         Status = moneyWentBack ? CancellationStatus.AwaitingRepayment : CancellationStatus.Undone;
         ClosedAt = moneyWentBack ? null : now;
-        Record(staff, now, moneyWentBack ? "Undo started: awaiting repayment" : "Cancellation undone", from, note);
+        Record(staff, now, moneyWentBack ? AuditKind.UndoStarted : AuditKind.Undone, from, note);
         return Result.Ok();
     }
 
     public Result ConfirmRepayment(Actor actor, string note, DateTimeOffset now)
     {
-        var result = Move(CancellationAction.ConfirmRepayment, actor, now, "Repayment received: cancellation undone", note);
+        var result = Move(CancellationAction.ConfirmRepayment, actor, now, AuditKind.RepaymentReceived, note);
         if (result.IsSuccess)
         {
             ClosedAt = now;
@@ -257,15 +261,15 @@ public sealed class CancellationRequest : IVersioned
     {
         HasReversedRefund = true;
         HasFailedRefund = true;
-        Record(actor, now, "Refund reversed by Stripe", Status, note);
+        Record(actor, now, AuditKind.RefundReversed, Status, note);
     }
 
     /// <summary>Records a step that does not change the status (a refund issued, a shipment stopped).</summary>
-    public void Note(Actor actor, DateTimeOffset now, string action, string? note) => Record(actor, now, action, Status, note);
+    public void Note(Actor actor, DateTimeOffset now, AuditKind kind, string? note) => Record(actor, now, kind, Status, note);
 
     public void BumpVersion() => Version++;
 
-    private Result Move(CancellationAction action, Actor actor, DateTimeOffset now, string description, string? note)
+    private Result Move(CancellationAction action, Actor actor, DateTimeOffset now, AuditKind kind, string? note)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!Transitions.TryGetValue((Status, action), out var to))
@@ -275,7 +279,7 @@ public sealed class CancellationRequest : IVersioned
 
         var from = Status;
         Status = to;
-        Record(actor, now, description, from, note);
+        Record(actor, now, kind, from, note);
         return Result.Ok();
     }
 
@@ -293,9 +297,11 @@ public sealed class CancellationRequest : IVersioned
         _ => action.ToString(),
     };
 
-    private void Record(Actor actor, DateTimeOffset now, string action, CancellationStatus? from, string? note)
+    private void Record(Actor actor, DateTimeOffset now, AuditKind kind, CancellationStatus? from, string? note)
     {
-        _auditEntries.Add(new AuditEntry(Id, OrderId, actor, now, action, from, Status, note));
+        // The counter lives on the request, whose version guards it: two writers cannot both number a step N.
+        AuditSequence++;
+        _auditEntries.Add(new AuditEntry(Id, OrderId, AuditSequence, actor, now, kind, from, Status, note));
         LastChangedByName = actor.Name;
         LastChangedAt = now;
     }

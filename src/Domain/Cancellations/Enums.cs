@@ -33,6 +33,33 @@ public enum DecisionReason
     Other,
 }
 
+/// <summary>What kind of step an audit entry records: the timelines and the shopper's history go by it, not by its words.</summary>
+public enum AuditKind
+{
+    Requested,
+    Accepted,
+    Rejected,
+    Withdrawn,
+    DecisionRecorded,
+    StaffNote,
+    FulfillmentReverted,
+    CanceledWithSupplier,
+    RefundIssued,
+    CardRefundStarted,
+    CardRefundSucceeded,
+    CardRefundFailed,
+    CardRefundOutcomeUnknown,
+    BankTransferStarted,
+    BankTransferRecorded,
+    BankTransferCanceled,
+    Canceled,
+    CreditNoteIssued,
+    UndoStarted,
+    Undone,
+    RepaymentReceived,
+    RefundReversed,
+}
+
 public static class CancellationStatusText
 {
     /// <summary>Statuses in which a request still holds the order (one per order, enforced by a unique index).</summary>
@@ -40,38 +67,4 @@ public static class CancellationStatusText
         [CancellationStatus.Requested, CancellationStatus.InProgress, CancellationStatus.AwaitingRepayment];
 
     public static bool IsOpen(this CancellationStatus status) => Array.IndexOf(Open, status) >= 0;
-
-    public static string ToDisplay(this CancellationStatus status) => status switch
-    {
-        CancellationStatus.Requested => "Cancellation requested",
-        CancellationStatus.InProgress => "Cancellation in progress",
-        CancellationStatus.Canceled => "Canceled",
-        CancellationStatus.Rejected => "Cancellation rejected",
-        CancellationStatus.Withdrawn => "Cancellation withdrawn",
-        CancellationStatus.AwaitingRepayment => "Undo awaiting repayment",
-        CancellationStatus.Undone => "Cancellation undone",
-        _ => status.ToString(),
-    };
-
-    public static string ToDisplay(this ShopperReason reason) => reason switch
-    {
-        ShopperReason.OrderedByMistake => "Ordered by mistake",
-        ShopperReason.ChangedMind => "Changed my mind",
-        ShopperReason.FoundBetterPrice => "Found a better price",
-        ShopperReason.DeliveryTooLong => "Delivery takes too long",
-        ShopperReason.Other => "Other",
-        _ => reason.ToString(),
-    };
-
-    public static string ToDisplay(this DecisionReason reason) => reason switch
-    {
-        DecisionReason.CustomerRequest => "Customer request",
-        DecisionReason.OutOfStock => "Out of stock",
-        DecisionReason.SuspectedFraud => "Suspected fraud",
-        DecisionReason.PaymentProblem => "Payment problem",
-        DecisionReason.AddressUndeliverable => "Address undeliverable",
-        DecisionReason.RefusedAtDelivery => "Refused at delivery",
-        DecisionReason.Other => "Other",
-        _ => reason.ToString(),
-    };
 }

@@ -17,6 +17,7 @@ public static class EmailTemplates
         {(request.Comment is null ? "" : $"Your comment: {request.Comment}\n")}
         What happens next: our team reviews the request, usually within one business day. You can follow it
         or withdraw it from My Account while it has not been accepted yet.
+        {ShopperSentences.WhenCanceled(order)}
         """);
 
     public static EmailMessage CanceledAtOnce(Order order, CancellationRequest request) => Build(
@@ -24,7 +25,7 @@ public static class EmailTemplates
         $"Order {order.Number} is canceled",
         $"""
         Order {order.Number} was canceled on {Stamp(request.ClosedAt ?? request.RequestedAt)}, as you asked.
-        There was no payment to refund{(order.PointsRedeemed > 0 || order.PaymentMethod == PaymentMethod.StoreCredit ? "; the points or store credit you used are back on your account" : "")}.
+        {ShopperSentences.Canceled(order, [], null)}
         """);
 
     public static EmailMessage Withdrawn(Order order, CancellationRequest request) => Build(
@@ -40,7 +41,7 @@ public static class EmailTemplates
         $"Your cancellation of order {order.Number} is being processed",
         $"""
         We accepted your request to cancel order {order.Number} on {Stamp(request.AcceptedAt ?? request.LastChangedAt)}.
-        We are now canceling it and will email you again when any refund has been issued.
+        We are now canceling it. {ShopperSentences.InProgress(order, null, null, null)}
         """);
 
     public static EmailMessage Rejected(Order order, CancellationRequest request) => Build(

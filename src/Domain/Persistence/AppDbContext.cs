@@ -54,6 +54,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         configurationBuilder.Properties<CancellationStatus>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<ShopperReason>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<DecisionReason>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<AuditKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<ActorKind>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<PaymentMethod>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<FulfillmentStatus>().HaveConversion<string>().HaveMaxLength(32);

@@ -141,7 +141,7 @@ public sealed partial class DemoSeeder(
             method == PaymentMethod.Points ? (long)(total * (zeroDecimal ? 1 : 100)) : 0);
         if (fulfillment is FulfillmentStatus.Shipped or FulfillmentStatus.InTransit or FulfillmentStatus.Delivered or FulfillmentStatus.ReturnedToSender)
         {
-            order.UpdateFulfillment(fulfillment, faker.PickRandom("DHL", "UPS", "PostNL", "Yamato"), $"TRK{faker.Random.Long(100000000, 999999999)}", fulfillment.ToString());
+            order.UpdateFulfillment(fulfillment, faker.PickRandom("DHL", "UPS", "PostNL", "Yamato"), $"TRK{faker.Random.Long(100000000, 999999999)}", fulfillment.ToDisplay());
         }
         else
         {

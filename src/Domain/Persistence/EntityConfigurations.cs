@@ -48,6 +48,9 @@ internal sealed class CancellationRequestConfiguration : IEntityTypeConfiguratio
     {
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.Property(r => r.Version).IsConcurrencyToken();
+
+        // Requests written before steps were numbered start from the default and are numbered by the migration.
+        builder.Property(r => r.AuditSequence).HasDefaultValue(0L);
         builder.Property(r => r.Comment).HasMaxLength(CancellationRequest.MaxCommentLength);
         builder.Property(r => r.RejectionReason).HasMaxLength(CancellationRequest.MaxRejectionReasonLength);
         builder.Property(r => r.RequestedById).HasMaxLength(450);
@@ -87,7 +90,11 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.Note).HasMaxLength(2000);
         builder.Property(a => a.ActorId).HasMaxLength(450);
-        builder.HasIndex(a => new { a.RequestId, a.At });
+        builder.Property(a => a.Kind).HasMaxLength(32);
+
+        // Not unique on purpose: two writers numbering the same step are stopped by the request's version check,
+        // which tells the loser who changed the request; a unique violation would look like a duplicate instead.
+        builder.HasIndex(a => new { a.RequestId, a.Sequence });
         builder.HasIndex(a => new { a.OrderId, a.At });
     }
 }

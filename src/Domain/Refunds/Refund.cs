@@ -130,15 +130,3 @@ public sealed class Refund
     /// <summary>The provider accepted the refund but has not settled it yet.</summary>
     public void RecordProviderReference(string providerReference) => ProviderReference = providerReference;
 }
-
-public static class RefundMethodText
-{
-    public static string ToDisplay(this RefundMethod method) => method switch
-    {
-        RefundMethod.OriginalPayment => "original card payment",
-        RefundMethod.StoreCredit => "store credit",
-        RefundMethod.BankTransfer => "bank transfer",
-        RefundMethod.Points => "points",
-        _ => method.ToString(),
-    };
-}

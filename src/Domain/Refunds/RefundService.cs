@@ -132,20 +132,20 @@ public sealed partial class RefundService(
             case RefundMethod.StoreCredit:
                 refund.Succeed($"store-credit:{refund.Id:N}", now);
                 db.StoreCreditEntries.Add(new StoreCreditEntry(order.CustomerId, amount, order.Currency, $"Refund for canceled order {order.Number}", refund.Id, now));
-                request.Note(staff, now, "Refund issued", $"{refund.Money} as store credit");
+                request.Note(staff, now, AuditKind.RefundIssued, $"{refund.Money} as store credit");
                 break;
             case RefundMethod.Points:
                 var settings = await db.StoreSettings.AsNoTracking().SingleAsync(cancellationToken);
                 var points = (long)Math.Round(amount * settings.PointsPerCurrencyUnit, MidpointRounding.AwayFromZero);
                 refund.Succeed($"points:{points}", now);
                 db.PointsEntries.Add(new PointsEntry(order.CustomerId, points, $"Refund for canceled order {order.Number}", refund.Id, now));
-                request.Note(staff, now, "Refund issued", $"{refund.Money} as {points} points");
+                request.Note(staff, now, AuditKind.RefundIssued, $"{refund.Money} as {points} points");
                 break;
             case RefundMethod.BankTransfer:
-                request.Note(staff, now, "Bank transfer started", $"{refund.Money}: waiting for the transfer reference");
+                request.Note(staff, now, AuditKind.BankTransferStarted, $"{refund.Money}: waiting for the transfer reference");
                 break;
             case RefundMethod.OriginalPayment:
-                request.Note(staff, now, "Card refund started", $"{refund.Money} to the original card payment");
+                request.Note(staff, now, AuditKind.CardRefundStarted, $"{refund.Money} to the original card payment");
                 return await RefundCardAsync(request, refund, staff, cancellationToken);
         }
 
@@ -177,7 +177,7 @@ public sealed partial class RefundService(
 
         var now = clock.GetUtcNow();
         refund.Succeed(reference.Trim(), now);
-        request.Note(staff, now, "Bank transfer recorded", $"{refund.Money}, reference {reference.Trim()}");
+        request.Note(staff, now, AuditKind.BankTransferRecorded, $"{refund.Money}, reference {reference.Trim()}");
         var saved = await SettleAndSaveAsync(request, staff, now, cancellationToken);
         return saved.IsSuccess ? refund : saved.Error!;
     }
@@ -204,7 +204,7 @@ public sealed partial class RefundService(
             return canceled.Error!;
         }
 
-        request.Note(staff, now, "Bank transfer canceled", $"{refund.Money}: choose another way to refund it");
+        request.Note(staff, now, AuditKind.BankTransferCanceled, $"{refund.Money}: choose another way to refund it");
         request.FlagFailedRefund(true);
         var saved = await cancellations.SaveAsync(request, cancellationToken);
         return saved.IsSuccess ? refund : saved.Error!;
@@ -259,7 +259,7 @@ public sealed partial class RefundService(
         if (outcome.IsOutcomeUnknown)
         {
             // The provider may or may not have it: the row stays pending under the same key for reconciliation.
-            request.Note(staff, now, "Card refund outcome unknown", outcome.FailureMessage);
+            request.Note(staff, now, AuditKind.CardRefundOutcomeUnknown, outcome.FailureMessage);
         }
         else
         {

@@ -62,7 +62,7 @@ public sealed class RefundSettlement(AppDbContext db, CancellationCompletion com
     private async Task SucceededAsync(Refund refund, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var request = await LoadRequestAsync(refund, cancellationToken);
-        request.Note(actor, now, "Card refund succeeded", $"{refund.Money} ({refund.ProviderReference})");
+        request.Note(actor, now, AuditKind.CardRefundSucceeded, $"{refund.Money} ({refund.ProviderReference})");
         await completion.CompleteIfSettledAsync(request, actor, now, cancellationToken);
     }
 
@@ -70,7 +70,7 @@ public sealed class RefundSettlement(AppDbContext db, CancellationCompletion com
     {
         var request = await LoadRequestAsync(refund, cancellationToken);
         request.FlagFailedRefund(true);
-        request.Note(actor, now, "Card refund failed", $"{refund.Money}: {refund.FailureReason}");
+        request.Note(actor, now, AuditKind.CardRefundFailed, $"{refund.Money}: {refund.FailureReason}");
         db.EnqueueEmail(
             new EmailMessage(
                 email.Value.SupportAddress,

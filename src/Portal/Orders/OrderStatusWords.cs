@@ -1,3 +1,4 @@
+using CancellationPortal.Domain;
 using CancellationPortal.Domain.Cancellations;
 using CancellationPortal.Domain.Orders;
 
@@ -6,7 +7,7 @@ namespace CancellationPortal.Portal.Orders;
 /// <summary>The one status in words a shopper sees for an order, from the order and its latest cancellation request.</summary>
 public static class OrderStatusWords
 {
-    public static string Describe(bool isCanceled, FulfillmentStatus fulfillment, CancellationStatus? latestRequest)
+    public static string Describe(bool isCanceled, FulfillmentStatus fulfillment, SupplierOrderStatus supplier, CancellationStatus? latestRequest)
     {
         if (isCanceled)
         {
@@ -19,19 +20,12 @@ public static class OrderStatusWords
             CancellationStatus.InProgress => "Cancellation in progress",
             CancellationStatus.Canceled => "Canceled",
             CancellationStatus.AwaitingRepayment or CancellationStatus.Undone => "Cancellation undone",
-            _ => Describe(fulfillment),
+
+            // A supplier that shipped the order has sent it on its way, whatever the store's own shipping says.
+            _ when supplier == SupplierOrderStatus.Shipped => FulfillmentStatus.Shipped.ToDisplay(),
+            _ => fulfillment is FulfillmentStatus.Unfulfilled or FulfillmentStatus.FulfillmentInProgress ? "Processing" : fulfillment.ToDisplay(),
         };
     }
-
-    public static string Describe(FulfillmentStatus fulfillment) => fulfillment switch
-    {
-        FulfillmentStatus.Unfulfilled or FulfillmentStatus.FulfillmentInProgress => "Processing",
-        FulfillmentStatus.Shipped => "Shipped",
-        FulfillmentStatus.InTransit => "In transit",
-        FulfillmentStatus.Delivered => "Delivered",
-        FulfillmentStatus.ReturnedToSender => "Returned to sender",
-        _ => fulfillment.ToString(),
-    };
 
     /// <summary>A style class for the badge; the words above always carry the meaning.</summary>
     public static string BadgeClass(string words) => words switch
@@ -40,16 +34,5 @@ public static class OrderStatusWords
         "Cancellation in progress" => "status-progress",
         "Canceled" => "status-canceled",
         _ => "status-ok",
-    };
-
-    public static string Describe(PaymentMethod method) => method switch
-    {
-        PaymentMethod.None => "No payment needed",
-        PaymentMethod.Card => "Card",
-        PaymentMethod.BankDeposit => "Bank deposit",
-        PaymentMethod.Points => "Loyalty points",
-        PaymentMethod.StoreCredit => "Store credit",
-        PaymentMethod.CashOnDelivery => "Cash on delivery",
-        _ => method.ToString(),
     };
 }

@@ -9,9 +9,15 @@ namespace CancellationPortal.Portal.Orders;
 /// </summary>
 public static class ShopperHistory
 {
-    /// <summary>The refund steps that tell the shopper their money is back; the names the refund use cases record.</summary>
-    private static readonly string[] RefundOutcomes = ["Refund issued", "Card refund succeeded", "Bank transfer recorded"];
+    private static readonly AuditKind[] Shown =
+    [
+        AuditKind.Requested, AuditKind.Accepted, AuditKind.Rejected, AuditKind.Withdrawn, AuditKind.Canceled,
+        AuditKind.UndoStarted, AuditKind.Undone, AuditKind.RepaymentReceived,
+
+        // The refund steps that tell the shopper their money is back.
+        AuditKind.RefundIssued, AuditKind.CardRefundSucceeded, AuditKind.BankTransferRecorded,
+    ];
 
     public static IQueryable<AuditEntry> ShownToShopper(this IQueryable<AuditEntry> entries) =>
-        entries.Where(a => a.FromStatus == null || a.FromStatus != a.ToStatus || RefundOutcomes.Contains(a.Action));
+        entries.Where(a => Shown.Contains(a.Kind));
 }

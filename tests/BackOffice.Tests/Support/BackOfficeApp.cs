@@ -183,6 +183,19 @@ public abstract class BackOfficeApp(Provider provider) : WebApplicationFactory<P
         return await db.Refunds.AsNoTracking().Where(r => r.RequestId == requestId).ToListAsync();
     }
 
+    /// <summary>Delivers the outbox now, as the dispatcher would, and reads the emails about an order from the pickup folder.</summary>
+    public async Task<List<EmlFile>> DeliveredMailAsync(string orderNumber)
+    {
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Domain.Notifications.OutboxProcessor>().DeliverDueAsync(CancellationToken.None);
+        }
+
+        return Directory.Exists(_mailFolder)
+            ? [.. Directory.GetFiles(_mailFolder, "*.eml").Select(EmlFile.Read).Where(m => m.Subject.Contains(orderNumber, StringComparison.Ordinal))]
+            : [];
+    }
+
     public async Task<List<Domain.Notifications.EmailMessage>> MailsAsync(string orderNumber)
     {
         await using var db = CreateContext();

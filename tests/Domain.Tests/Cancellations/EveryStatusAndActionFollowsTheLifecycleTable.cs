@@ -115,8 +115,9 @@ public sealed class EveryStatusAndActionFollowsTheLifecycleTable
         entry.At.ShouldBe(StepAt);
         entry.FromStatus.ShouldBe(status);
         entry.ToStatus.ShouldBe(expected);
-        entry.Note.ShouldBe(NoteOf(step) ?? (step == Step.Decide ? request.Decision!.Summary() : null));
-        entry.Action.ShouldNotBeNullOrWhiteSpace();
+        entry.Note.ShouldBe(NoteOf(step) ?? (step == Step.Decide ? request.Decision!.Summary(request.Order.Currency) : null));
+        entry.Sequence.ShouldBe(auditBefore + 1);
+        request.AuditSequence.ShouldBe(entry.Sequence);
         request.LastChangedByName.ShouldBe(actor.Name);
         request.LastChangedAt.ShouldBe(StepAt);
         request.IsOpen.ShouldBe(expected.IsOpen());

@@ -72,11 +72,4 @@ public sealed class IndexModel(CancellationQueue queue, TimeProvider clock) : Pa
     public static string AgeText(TimeSpan age) => age.TotalHours < 1
         ? $"{Math.Max(0, (int)age.TotalMinutes)} min"
         : age.TotalHours < 48 ? $"{(int)age.TotalHours} h" : $"{(int)age.TotalDays} days";
-
-    public static string SourceText(ActorKind kind) => kind switch
-    {
-        ActorKind.Shopper => "Shopper",
-        ActorKind.Staff => "Staff",
-        _ => "System",
-    };
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CancellationPortal.Domain;
 using CancellationPortal.Domain.Cancellations;
 using CancellationPortal.Domain.Common;
 using CancellationPortal.Domain.Notifications;
@@ -46,8 +47,10 @@ public sealed class DetailsModel(AppDbContext db, CancellationService cancellati
     public RequestView? LatestRequest { get; private set; }
     public IReadOnlyList<TimelineStep> Timeline { get; private set; } = [];
 
+    /// <summary>What goes back to the shopper on an accepted or canceled request, in the shopper's words.</summary>
+    public string? WhatGoesBack { get; private set; }
+
     public bool CanRequest => Policy.TakesRequest();
-    public bool CancelsAtOnce => CancellationPolicy.CancelsAtOnce(Order, Policy);
     public bool CanWithdraw => LatestRequest?.Status == CancellationStatus.Requested;
 
     public static IEnumerable<ShopperReason> Reasons => Enum.GetValues<ShopperReason>();
@@ -99,7 +102,7 @@ public sealed class DetailsModel(AppDbContext db, CancellationService cancellati
 
         var request = result.Value!;
         StatusMessage = request.Status == CancellationStatus.Canceled
-            ? $"Order {number} was canceled on {EmailTemplates.Stamp(request.ClosedAt ?? request.RequestedAt)}. There was nothing to refund. We have emailed you a confirmation."
+            ? $"Order {number} was canceled on {EmailTemplates.Stamp(request.ClosedAt ?? request.RequestedAt)}. {ShopperSentences.Canceled(Order, [], null)} We have emailed you a confirmation."
             : $"Your cancellation request for order {number} was received on {EmailTemplates.Stamp(request.RequestedAt)}. We have emailed you a confirmation.";
         return RedirectToPage(new { number });
     }
@@ -221,21 +224,43 @@ public sealed class DetailsModel(AppDbContext db, CancellationService cancellati
                 r.RejectionReason,
                 r.ClosedAt,
                 r.Decision == null ? null : r.Decision.RefundAmount,
-                r.Decision == null ? null : r.Decision.RefundMethod))
+                r.Decision == null ? null : r.Decision.RefundMethod,
+                r.Decision == null ? null : r.Decision.KeptReason))
             .ToListAsync(cancellationToken);
         LatestRequest = requests.FirstOrDefault();
+        WhatGoesBack = await WhatGoesBackAsync(order, LatestRequest, cancellationToken);
+        // Requests of one order follow each other; within a request, steps written in one instant keep their order.
         Timeline = await db.AuditEntries.AsNoTracking()
             .Where(a => a.OrderId == order.Id)
             .ShownToShopper()
-            .OrderBy(a => a.At)
-            .Select(a => new TimelineStep(a.At, a.Action, a.ToStatus))
+            .Join(db.CancellationRequests, a => a.RequestId, r => r.Id, (a, r) => new { Entry = a, r.RequestedAt })
+            .OrderBy(x => x.RequestedAt).ThenBy(x => x.Entry.RequestId).ThenBy(x => x.Entry.Sequence)
+            .Select(x => new TimelineStep(x.Entry.At, x.Entry.Kind, x.Entry.ToStatus))
             .ToListAsync(cancellationToken);
 
         var hasOpen = requests.Any(r => r.Status.IsOpen());
         Policy = CancellationPolicy.Evaluate(order, hasOpen);
         PolicyWithoutRequest = CancellationPolicy.Evaluate(order, hasOpenRequest: false);
-        Status = OrderStatusWords.Describe(order.IsCanceled, order.FulfillmentStatus, LatestRequest?.Status);
+        Status = OrderStatusWords.Describe(order.IsCanceled, order.FulfillmentStatus, order.SupplierStatus, LatestRequest?.Status);
         return true;
+    }
+
+    private async Task<string?> WhatGoesBackAsync(Order order, RequestView? request, CancellationToken cancellationToken)
+    {
+        switch (request?.Status)
+        {
+            case CancellationStatus.InProgress:
+                return ShopperSentences.InProgress(order, request.RefundAmount, request.RefundMethod, request.KeptReason);
+            case CancellationStatus.Canceled:
+                var refunded = await db.Refunds.AsNoTracking()
+                    .Where(r => r.RequestId == request.Id && r.Status == RefundStatus.Succeeded)
+                    .OrderBy(r => r.CreatedAt)
+                    .Select(r => new { r.Amount, r.Currency, r.Method })
+                    .ToListAsync(cancellationToken);
+                return ShopperSentences.Canceled(order, [.. refunded.Select(r => new RefundedMoney(new Money(r.Amount, r.Currency), r.Method))], request.KeptReason);
+            default:
+                return null;
+        }
     }
 
     public sealed class InputModel
@@ -253,7 +278,8 @@ public sealed class DetailsModel(AppDbContext db, CancellationService cancellati
         string? RejectionReason,
         DateTimeOffset? ClosedAt,
         decimal? RefundAmount,
-        RefundMethod? RefundMethod);
+        RefundMethod? RefundMethod,
+        string? KeptReason);
 
-    public sealed record TimelineStep(DateTimeOffset At, string Action, CancellationStatus ToStatus);
+    public sealed record TimelineStep(DateTimeOffset At, AuditKind Kind, CancellationStatus ToStatus);
 }

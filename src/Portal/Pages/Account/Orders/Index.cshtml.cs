@@ -38,6 +38,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
                 o.Currency,
                 o.IsCanceled,
                 o.FulfillmentStatus,
+                o.SupplierStatus,
                 LatestRequest = db.CancellationRequests
                     .Where(r => r.OrderId == o.Id)
                     .OrderByDescending(r => r.RequestedAt)
@@ -47,7 +48,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             .ToListAsync(cancellationToken);
 
         Orders = rows
-            .Select(r => new OrderRow(r.Number, r.PlacedAt, r.Total, r.Currency, OrderStatusWords.Describe(r.IsCanceled, r.FulfillmentStatus, r.LatestRequest)))
+            .Select(r => new OrderRow(r.Number, r.PlacedAt, r.Total, r.Currency, OrderStatusWords.Describe(r.IsCanceled, r.FulfillmentStatus, r.SupplierStatus, r.LatestRequest)))
             .ToList();
     }
 

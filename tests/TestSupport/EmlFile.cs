@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace CancellationPortal.Domain.Tests.Support;
+namespace CancellationPortal.TestSupport;
 
 /// <summary>Reads a pickup-folder .eml file back: headers (encoded words decoded) and the decoded text body.</summary>
 public sealed partial record EmlFile(IReadOnlyDictionary<string, string> Headers, string Body)

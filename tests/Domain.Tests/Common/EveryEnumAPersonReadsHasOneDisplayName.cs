@@ -1,0 +1,61 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using CancellationPortal.Domain.Cancellations;
+using CancellationPortal.Domain.Common;
+using CancellationPortal.Domain.Notifications;
+using CancellationPortal.Domain.Queue;
+using CancellationPortal.Domain.Refunds;
+using CancellationPortal.Domain.Refunds.Stripe;
+
+namespace CancellationPortal.Domain.Tests.Common;
+
+/// <summary>Every value of every enum that reaches a person has a name in words, kept in one place; none falls back to its code.</summary>
+public sealed partial class EveryEnumAPersonReadsHasOneDisplayName
+{
+    /// <summary>Enums that never reach a person by name: internal states, or told in sentences of their own.</summary>
+    private static readonly Type[] NotShownByName =
+    [
+        typeof(OutboxStatus), typeof(ErrorKind), typeof(GatewayRefundStatus), typeof(SignatureCheck), typeof(WebhookOutcome),
+        typeof(PolicyAnswer), // CancellationPolicy.Describe
+        typeof(CancellationAction), // the refusal messages of CancellationRequest
+        typeof(QueueAge), // the queue's age filter labels its own options
+    ];
+
+    private static IEnumerable<MethodInfo> Namers =>
+        typeof(DisplayNames).GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.Name == nameof(DisplayNames.ToDisplay));
+
+    [Fact]
+    public void EveryMemberHasAPlainName()
+    {
+        foreach (var namer in Namers)
+        {
+            var type = namer.GetParameters().Single().ParameterType;
+            foreach (var value in Enum.GetValues(type))
+            {
+                var name = (string)namer.Invoke(null, [value])!;
+                name.ShouldNotBeNullOrWhiteSpace($"{type.Name}.{value}");
+                CodeName().IsMatch(name).ShouldBeFalse($"{type.Name}.{value} is shown as “{name}”");
+            }
+        }
+    }
+
+    [Fact]
+    public void EveryEnumOfTheDomainIsNamedOrNeverShownByName()
+    {
+        var named = Namers.Select(m => m.GetParameters().Single().ParameterType).ToList();
+        var enums = typeof(DisplayNames).Assembly.GetTypes().Where(t => t.IsEnum && t.IsPublic);
+
+        enums.Except(NotShownByName).ShouldBe(named, ignoreOrder: true);
+        named.ShouldBeUnique();
+    }
+
+    [Fact]
+    public void AValueWithoutANameIsABugNotACodeOnScreen()
+    {
+        Should.Throw<ArgumentOutOfRangeException>(() => ((Orders.PaymentMethod)99).ToDisplay());
+    }
+
+    /// <summary>A code such as BankDeposit or InProgress: capitals inside a word.</summary>
+    [GeneratedRegex(@"\b[A-Za-z][a-z]+[A-Z]\w*")]
+    private static partial Regex CodeName();
+}
