@@ -120,6 +120,7 @@ public static class DisplayNames
         RefundStatus.Succeeded => "Succeeded",
         RefundStatus.Failed => "Failed",
         RefundStatus.Canceled => "Canceled",
+        RefundStatus.Reversed => "Reversed by Stripe",
         _ => throw Unnamed(status),
     };
 

@@ -71,7 +71,7 @@ public abstract class AuditStepsWrittenBeforeTheyWereNumbered(Provider provider)
                     ("@to", to));
             }
 
-            (await new DatabaseMigrator(db, NullLogger<DatabaseMigrator>.Instance).MigrateAsync()).ShouldBe(["0002_audit_sequence"]);
+            (await new DatabaseMigrator(db, NullLogger<DatabaseMigrator>.Instance).MigrateAsync()).ShouldContain("0002_audit_sequence");
         }
 
         await using var check = database.CreateContext();
