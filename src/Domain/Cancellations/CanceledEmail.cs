@@ -1,5 +1,6 @@
 using System.Text;
 using CancellationPortal.Domain.Common;
+using CancellationPortal.Domain.Invoicing;
 using CancellationPortal.Domain.Notifications;
 using CancellationPortal.Domain.Orders;
 using CancellationPortal.Domain.Refunds;
@@ -9,7 +10,8 @@ namespace CancellationPortal.Domain.Cancellations;
 /// <summary>The email a shopper receives when staff canceled the order, with what went back and how.</summary>
 public static class CanceledEmail
 {
-    public static EmailMessage Build(Order order, CancellationRequest request, IEnumerable<Refund> refunds)
+    /// <param name="feeInvoice">The invoice for what the store kept, when the invoice was reversed.</param>
+    public static EmailMessage Build(Order order, CancellationRequest request, IEnumerable<Refund> refunds, CancellationFeeInvoice? feeInvoice)
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(request);
@@ -23,6 +25,11 @@ public static class CanceledEmail
         {
             var keptAmount = Money.Format(order.RefundableAmount - request.Decision.RefundAmount, order.Currency);
             summary.Append("- The store kept ").Append(keptAmount).Append(": ").AppendLine(kept);
+            if (feeInvoice is not null)
+            {
+                summary.Append("- You receive invoice ").Append(feeInvoice.Number).Append(", an invoice of ").Append(feeInvoice.Money.ToString())
+                    .Append(" for ").Append(feeInvoice.Reason).AppendLine(".");
+            }
         }
         else if (summary.Length == 0)
         {
