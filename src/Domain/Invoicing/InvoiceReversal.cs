@@ -29,12 +29,12 @@ public static class InvoiceReversal
         db.CreditNotes.Add(note);
         request.Note(actor, now, "Credit note issued", $"{note.Number} reverses invoice {invoice.Number}");
 
-        if (KeptOf(request) is not { } kept)
+        if (KeptOf(request) is not var (kept, reason))
         {
             return;
         }
 
-        var fee = CancellationFeeInvoice.Issue(await db.NextNumberAsync(FeeInvoiceSequence, "FEE-", cancellationToken), note, kept, request.Decision!.KeptReason!, now);
+        var fee = CancellationFeeInvoice.Issue(await db.NextNumberAsync(FeeInvoiceSequence, "FEE-", cancellationToken), note, kept, reason, now);
         db.CancellationFeeInvoices.Add(fee);
         request.Note(actor, now, "Cancellation-fee invoice issued", $"{fee.Number} bills the {fee.Money} the store kept: {fee.Reason}");
     }
@@ -48,9 +48,9 @@ public static class InvoiceReversal
     }
 
     /// <summary>What the store kept of the money paid, with the reason staff gave; null when everything went back.</summary>
-    private static Money? KeptOf(CancellationRequest request) =>
-        request.Decision is { KeptReason: not null } decision && request.Order.RefundableAmount - decision.RefundAmount is > 0m and var kept
-            ? new Money(kept, request.Order.Currency)
+    private static (Money Amount, string Reason)? KeptOf(CancellationRequest request) =>
+        request.Decision is { KeptReason: { } reason } decision && request.Order.RefundableAmount - decision.RefundAmount is > 0m and var kept
+            ? (new Money(kept, request.Order.Currency), reason)
             : null;
 
     /// <summary>
