@@ -70,6 +70,7 @@ public static class DisplayNames
         AuditKind.Undone => "Cancellation undone",
         AuditKind.RepaymentReceived => "Repayment received: cancellation undone",
         AuditKind.RefundReversed => "Refund reversed by Stripe",
+        AuditKind.FeeInvoiceIssued => "Cancellation-fee invoice issued",
         _ => throw Unnamed(kind),
     };
 

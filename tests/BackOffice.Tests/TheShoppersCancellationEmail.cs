@@ -13,7 +13,7 @@ public abstract class TheShoppersCancellationEmail(BackOfficeApp app) : PageTest
         var client = await StaffAsync();
         var page = await client.GetPageAsync($"/Orders/Cancel?number={seeded.Number}");
 
-        var done = await client.FollowAsync(await client.SubmitAsync(page.Form(), new()
+        var done = await client.FollowAsync(await client.SubmitConfirmedAsync(page.Form(), new()
         {
             ["Input.Reason"] = nameof(DecisionReason.OutOfStock),
             ["Input.Method"] = "StoreCredit",

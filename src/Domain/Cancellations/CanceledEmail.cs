@@ -1,4 +1,5 @@
 using CancellationPortal.Domain.Common;
+using CancellationPortal.Domain.Invoicing;
 using CancellationPortal.Domain.Notifications;
 using CancellationPortal.Domain.Orders;
 using CancellationPortal.Domain.Refunds;
@@ -11,7 +12,8 @@ namespace CancellationPortal.Domain.Cancellations;
 /// </summary>
 public static class CanceledEmail
 {
-    public static EmailMessage Build(Order order, CancellationRequest request, IEnumerable<Refund> refunds)
+    /// <param name="feeInvoice">The invoice for what the store kept, when the invoice was reversed.</param>
+    public static EmailMessage Build(Order order, CancellationRequest request, IEnumerable<Refund> refunds, CancellationFeeInvoice? feeInvoice)
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(request);
@@ -22,9 +24,12 @@ public static class CanceledEmail
             $"Order {order.Number} is canceled",
             $"""
             Order {order.Number} was canceled on {EmailTemplates.Stamp(request.ClosedAt ?? request.LastChangedAt)}{(request.RequestedByKind == ActorKind.Shopper ? ", as you asked" : "")}.
-            {WhyTheStoreCanceled(request)}{ShopperSentences.Canceled(order, refunded, request.Decision?.KeptReason)}
+            {WhyTheStoreCanceled(request)}{ShopperSentences.Canceled(order, refunded, request.Decision?.KeptReason)}{FeeInvoiceLine(feeInvoice)}
             """);
     }
+
+    private static string FeeInvoiceLine(CancellationFeeInvoice? feeInvoice) =>
+        feeInvoice is null ? "" : $"\nYou receive invoice {feeInvoice.Number}, an invoice of {feeInvoice.Money} for {feeInvoice.Reason}.";
 
     /// <summary>A shopper who did not ask for the cancellation is told the store's reason, with the note staff wrote for it.</summary>
     private static string WhyTheStoreCanceled(CancellationRequest request) =>

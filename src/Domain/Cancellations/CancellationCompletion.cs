@@ -12,12 +12,10 @@ namespace CancellationPortal.Domain.Cancellations;
 /// <summary>
 /// What happens when a request reaches Canceled: the order is canceled, points and store credit used to pay
 /// go back to the shopper, items optionally go back on the shelf, and the invoice is reversed with a credit
-/// note. Adds to the unit of work; the caller commits.
+/// note (and what the store kept is invoiced). Adds to the unit of work; the caller commits.
 /// </summary>
 public sealed class CancellationCompletion(AppDbContext db)
 {
-    public const string CreditNoteSequence = "credit-note";
-
     /// <summary>Completes a request with nothing to refund in money: restocks and reverses the invoice.</summary>
     public Task<Result> CompleteWithoutMoneyAsync(CancellationRequest request, Actor actor, DateTimeOffset now, CancellationToken cancellationToken) =>
         CompleteAsync(request, actor, restock: true, now, cancellationToken);
@@ -57,7 +55,7 @@ public sealed class CancellationCompletion(AppDbContext db)
         var result = await CompleteAsync(request, actor, request.Decision.Restock, now, cancellationToken);
         if (result.IsSuccess && request.Decision.NotifyShopper)
         {
-            db.EnqueueEmail(CanceledEmail.Build(request.Order, request, refunds), request.Order.Number, now);
+            db.EnqueueEmail(CanceledEmail.Build(request.Order, request, refunds, db.FeeInvoiceIssuedFor(request)), request.Order.Number, now);
         }
 
         return result.IsSuccess;
@@ -83,7 +81,7 @@ public sealed class CancellationCompletion(AppDbContext db)
         var settings = await db.StoreSettings.AsNoTracking().SingleAsync(cancellationToken);
         if (settings.RevertInvoiceOnCancel)
         {
-            await IssueCreditNoteAsync(request, actor, now, cancellationToken);
+            await db.ReverseInvoiceAsync(request, actor, now, cancellationToken);
         }
 
         return Result.Ok();
@@ -114,25 +112,5 @@ public sealed class CancellationCompletion(AppDbContext db)
                 item.Restock(line.Quantity);
             }
         }
-    }
-
-    private async Task IssueCreditNoteAsync(CancellationRequest request, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var invoice = await db.Invoices.Where(i => i.OrderId == request.OrderId).OrderByDescending(i => i.IssuedAt).FirstOrDefaultAsync(cancellationToken);
-        if (invoice is null)
-        {
-            return;
-        }
-
-        var sequence = await db.DocumentSequences.SingleOrDefaultAsync(s => s.Name == CreditNoteSequence, cancellationToken);
-        if (sequence is null)
-        {
-            sequence = new DocumentSequence(CreditNoteSequence, "CN-");
-            db.DocumentSequences.Add(sequence);
-        }
-
-        var note = CreditNote.Issue(sequence.Next(), invoice, request.Id, now);
-        db.CreditNotes.Add(note);
-        request.Note(actor, now, AuditKind.CreditNoteIssued, $"{note.Number} reverses invoice {invoice.Number}");
     }
 }

@@ -178,27 +178,24 @@ public sealed class CancellationService(AppDbContext db, CancellationCompletion 
             await db.SaveChangesAsync(cancellationToken);
             return Result.Ok();
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.IsUniqueViolation())
         {
             var wasNew = db.Entry(request).State == EntityState.Added;
             var loadedVersion = db.Entry(request).Property(r => r.Version).OriginalValue;
             db.ChangeTracker.Clear();
             var current = wasNew ? null : await db.CancellationRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == request.Id, cancellationToken);
+            if (current is not null && current.Version != loadedVersion)
+            {
+                // Another staff member's change got there first (the credit note or refund they wrote is what an index caught).
+                return ChangedBy(current);
+            }
 
-            // When nobody touched this request, another cancellation saved the same stock rows or document
-            // number series at the same moment: blaming a colleague would be wrong, and trying again works.
-            return current is null || current.Version == loadedVersion
-                ? Error.Conflict("Another cancellation was saved at the same moment and updated the same stock or credit-note numbering. Nothing was saved: please try again.")
-                : ChangedBy(current);
-        }
-        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
-        {
-            // A new request lost the race for the order; an existing one lost it to another staff member's
-            // change (the credit note or refund they wrote first is what the index caught).
-            var wasNew = db.Entry(request).State == EntityState.Added;
-            db.ChangeTracker.Clear();
-            var current = wasNew ? null : await db.CancellationRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == request.Id, cancellationToken);
-            return current is null ? Error.Conflict("A cancellation has already been requested for this order.") : ChangedBy(current);
+            // A new request lost the race for the order; otherwise nobody touched this request, and another
+            // cancellation saved the same stock rows or took the same document number (counter row or the number's
+            // unique index) at the same moment: blaming a colleague would be wrong, and trying again works.
+            return wasNew && ex is not DbUpdateConcurrencyException
+                ? Error.Conflict("A cancellation has already been requested for this order.")
+                : Error.Conflict("Another cancellation was saved at the same moment and used the same stock or the same credit-note or invoice number series. Nothing was saved: please try again.");
         }
     }
 }

@@ -58,6 +58,7 @@ public enum AuditKind
     Undone,
     RepaymentReceived,
     RefundReversed,
+    FeeInvoiceIssued,
 }
 
 public static class CancellationStatusText

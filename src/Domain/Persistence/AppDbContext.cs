@@ -24,6 +24,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Refund> Refunds => Set<Refund>();
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<CreditNote> CreditNotes => Set<CreditNote>();
+    public DbSet<CancellationFeeInvoice> CancellationFeeInvoices => Set<CancellationFeeInvoice>();
     public DbSet<DocumentSequence> DocumentSequences => Set<DocumentSequence>();
     public DbSet<StockItem> StockItems => Set<StockItem>();
     public DbSet<StoreCreditEntry> StoreCreditEntries => Set<StoreCreditEntry>();

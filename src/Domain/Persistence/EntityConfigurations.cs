@@ -142,6 +142,24 @@ internal sealed class CreditNoteConfiguration : IEntityTypeConfiguration<CreditN
     }
 }
 
+internal sealed class CancellationFeeInvoiceConfiguration : IEntityTypeConfiguration<CancellationFeeInvoice>
+{
+    public void Configure(EntityTypeBuilder<CancellationFeeInvoice> builder)
+    {
+        builder.Property(f => f.Id).ValueGeneratedNever();
+        builder.Property(f => f.Number).HasMaxLength(32);
+        builder.Property(f => f.Currency).HasMaxLength(3);
+        builder.Property(f => f.Reason).HasMaxLength(1000);
+        builder.Ignore(f => f.Money);
+        builder.HasIndex(f => f.Number).IsUnique();
+
+        // One fee invoice per request, as one credit note: a second "complete" can never bill the fee twice.
+        builder.HasIndex(f => f.RequestId).IsUnique();
+        builder.HasIndex(f => f.OrderId);
+        builder.HasOne<CreditNote>().WithMany().HasForeignKey(f => f.CreditNoteId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class DocumentSequenceConfiguration : IEntityTypeConfiguration<DocumentSequence>
 {
     public void Configure(EntityTypeBuilder<DocumentSequence> builder)

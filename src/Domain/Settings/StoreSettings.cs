@@ -7,7 +7,7 @@ public sealed class StoreSettings
 
     public int Id { get; private set; } = SingletonId;
 
-    /// <summary>Issue a credit note for the order's invoice when it is canceled.</summary>
+    /// <summary>Issue a credit note for the order's invoice when it is canceled, and an invoice for any amount the store kept.</summary>
     public bool RevertInvoiceOnCancel { get; set; } = true;
 
     /// <summary>A request waiting longer than this is shown as overdue in the queue.</summary>

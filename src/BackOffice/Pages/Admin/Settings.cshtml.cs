@@ -44,7 +44,7 @@ public sealed class SettingsModel(AppDbContext db) : PageModel
 
     public sealed class InputModel
     {
-        [Display(Name = "Issue a credit note when an order is canceled")]
+        [Display(Name = "Issue a credit note when an order is canceled, and an invoice for any amount kept")]
         public bool RevertInvoiceOnCancel { get; set; }
 
         [Display(Name = "Show a request as overdue after (hours)")]
