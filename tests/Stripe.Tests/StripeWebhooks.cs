@@ -113,7 +113,7 @@ public abstract class StripeWebhooks(Provider provider) : IAsyncLifetime
         var seeded = await SeedAsync("pi_wrong");
         var body = Event("evt_4", "refund.updated", Refund("re_4", "succeeded", seeded.RefundId));
 
-        var response = await PostAsync(body, StripeSignature.Header(body, "whsec_someone_else", _clock.GetUtcNow()));
+        var response = await PostAsync(body, SignatureHeader(body, "whsec_someone_else", _clock.GetUtcNow()));
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await LoadRefundAsync(seeded.RefundId)).Status.ShouldBe(RefundStatus.Pending);
@@ -125,7 +125,7 @@ public abstract class StripeWebhooks(Provider provider) : IAsyncLifetime
         var seeded = await SeedAsync("pi_stale");
         var body = Event("evt_5", "refund.updated", Refund("re_5", "succeeded", seeded.RefundId));
 
-        var response = await PostAsync(body, StripeSignature.Header(body, Secret, _clock.GetUtcNow().AddSeconds(-301)));
+        var response = await PostAsync(body, SignatureHeader(body, Secret, _clock.GetUtcNow().AddSeconds(-301)));
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await LoadRefundAsync(seeded.RefundId)).Status.ShouldBe(RefundStatus.Pending);
@@ -136,7 +136,7 @@ public abstract class StripeWebhooks(Provider provider) : IAsyncLifetime
     {
         var body = Event("evt_6", "payment_intent.succeeded", PaymentIntent("pi_recent", 1000, "eur", "10001"));
 
-        var response = await PostAsync(body, StripeSignature.Header(body, Secret, _clock.GetUtcNow().AddSeconds(-299)));
+        var response = await PostAsync(body, SignatureHeader(body, Secret, _clock.GetUtcNow().AddSeconds(-299)));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
@@ -148,7 +148,7 @@ public abstract class StripeWebhooks(Provider provider) : IAsyncLifetime
         var signed = Event("evt_7", "refund.updated", Refund("re_7", "failed", seeded.RefundId));
         var tampered = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(signed).Replace("\"failed\"", "\"succeeded\"", StringComparison.Ordinal));
 
-        var response = await PostAsync(tampered, StripeSignature.Header(signed, Secret, _clock.GetUtcNow()));
+        var response = await PostAsync(tampered, SignatureHeader(signed, Secret, _clock.GetUtcNow()));
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await LoadRefundAsync(seeded.RefundId)).Status.ShouldBe(RefundStatus.Pending);
@@ -168,8 +168,8 @@ public abstract class StripeWebhooks(Provider provider) : IAsyncLifetime
     public async Task AnyOfSeveralV1SignaturesMayMatch()
     {
         var body = Event("evt_9", "payment_intent.succeeded", PaymentIntent("pi_rolled", 1000, "eur", null));
-        var valid = StripeSignature.Header(body, Secret, _clock.GetUtcNow());
-        var other = StripeSignature.Header(body, "whsec_old_secret", _clock.GetUtcNow());
+        var valid = SignatureHeader(body, Secret, _clock.GetUtcNow());
+        var other = SignatureHeader(body, "whsec_old_secret", _clock.GetUtcNow());
         var header = $"{other},{valid[valid.IndexOf("v1=", StringComparison.Ordinal)..]}";
 
         var response = await PostAsync(body, header);
@@ -238,7 +238,11 @@ public abstract class StripeWebhooks(Provider provider) : IAsyncLifetime
     }
 
     private static byte[] Event(string id, string type, object dataObject) =>
-        JsonSerializer.SerializeToUtf8Bytes(new { Id = id, Object = "event", Type = type, Created = 1_790_000_000, Data = new { Object = dataObject } }, Json);
+        JsonSerializer.SerializeToUtf8Bytes(new { Id = id, Object = "event", ApiVersion = StripeOptions.ApiVersion, Type = type, Created = 1_790_000_000, Data = new { Object = dataObject } }, Json);
+
+    /// <summary>The header Stripe would send for this body, signed at this time with this secret.</summary>
+    private static string SignatureHeader(byte[] body, string secret, DateTimeOffset signedAt) =>
+        global::Stripe.EventUtility.GenerateSignatureHeader(Encoding.UTF8.GetString(body), secret, signedAt.ToUnixTimeSeconds());
 
     private static object Refund(string id, string status, Guid? ourId, string? failureReason = null) => new
     {
@@ -265,7 +269,7 @@ public abstract class StripeWebhooks(Provider provider) : IAsyncLifetime
         Metadata = orderNumber is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["order_number"] = orderNumber },
     };
 
-    private Task<HttpResponseMessage> PostAsync(byte[] body) => PostAsync(body, StripeSignature.Header(body, Secret, _clock.GetUtcNow()));
+    private Task<HttpResponseMessage> PostAsync(byte[] body) => PostAsync(body, SignatureHeader(body, Secret, _clock.GetUtcNow()));
 
     private async Task<HttpResponseMessage> PostAsync(byte[] body, string signature)
     {
