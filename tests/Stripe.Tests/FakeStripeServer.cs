@@ -59,6 +59,12 @@ public sealed class FakeCharge
 
     public string? NewRefundFailureReason { get; set; }
 
+    /// <summary>When set, new refunds of this charge report this amount (minor units) instead of the one asked for.</summary>
+    public long? ReportedAmount { get; set; }
+
+    /// <summary>When set, new refunds of this charge report this currency instead of the charge's.</summary>
+    public string? ReportedCurrency { get; set; }
+
     /// <summary>When set, creating a refund answers this error instead (e.g. a card error).</summary>
     public (int Status, string Type, string? Code, string Message)? Refusal { get; set; }
 }
@@ -332,8 +338,8 @@ public sealed class FakeStripeServer : IAsyncDisposable
         var refund = new FakeRefund
         {
             Id = $"re_fake{Interlocked.Increment(ref _sequence)}",
-            Amount = amount,
-            Currency = charge.Currency,
+            Amount = charge.ReportedAmount ?? amount,
+            Currency = charge.ReportedCurrency ?? charge.Currency,
             Charge = charge,
             Reason = form["reason"].ToString(),
             IdempotencyKey = key.Length > 0 ? key : null,

@@ -96,6 +96,24 @@ public abstract class StripeWebhooks(Provider provider) : IAsyncLifetime
         (await MailsAsync()).ShouldHaveSingleItem().To.ShouldBe(new EmailOptions().SupportAddress);
     }
 
+    [Theory]
+    [InlineData(4999L, "eur", "EUR 49.99")]
+    [InlineData(5000L, "usd", "USD 50.00")]
+    public async Task ARefundEventReportingAnotherAmountOrCurrencyHoldsOurRefundForStaff(long amount, string currency, string reported)
+    {
+        var seeded = await SeedAsync("pi_differs");
+
+        var response = await PostAsync(Event("evt_16", "refund.updated", Refund("re_16", "succeeded", seeded.RefundId, amount: amount, currency: currency)));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var refund = await LoadRefundAsync(seeded.RefundId);
+        refund.Status.ShouldBe(RefundStatus.Pending);
+        refund.ProviderReference.ShouldBe("re_16");
+        refund.FailureReason!.ShouldStartWith($"The payment provider reports a refund of {reported} instead of the EUR 50.00 asked for");
+        (await LoadRequestAsync(seeded.RequestId)).Status.ShouldBe(CancellationStatus.InProgress);
+        (await MailsAsync()).ShouldHaveSingleItem().Subject.ShouldBe($"Card refund amount differs for order {seeded.OrderNumber}");
+    }
+
     [Fact]
     public async Task AChargeRefundedEventSettlesTheRefundsItLists()
     {
@@ -244,12 +262,12 @@ public abstract class StripeWebhooks(Provider provider) : IAsyncLifetime
     private static string SignatureHeader(byte[] body, string secret, DateTimeOffset signedAt) =>
         global::Stripe.EventUtility.GenerateSignatureHeader(Encoding.UTF8.GetString(body), secret, signedAt.ToUnixTimeSeconds());
 
-    private static object Refund(string id, string status, Guid? ourId, string? failureReason = null) => new
+    private static object Refund(string id, string status, Guid? ourId, string? failureReason = null, long amount = 5000, string currency = "eur") => new
     {
         Id = id,
         Object = "refund",
-        Amount = 5000,
-        Currency = "eur",
+        Amount = amount,
+        Currency = currency,
         Status = status,
         FailureReason = failureReason,
         Metadata = ourId is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["refund_id"] = ourId.Value.ToString("D") },
