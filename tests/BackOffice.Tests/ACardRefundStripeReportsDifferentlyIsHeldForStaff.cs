@@ -3,12 +3,8 @@ using CancellationPortal.Domain.Cancellations;
 using CancellationPortal.Domain.Notifications;
 using CancellationPortal.Domain.Orders;
 using CancellationPortal.Domain.Refunds;
-using CancellationPortal.Domain.Refunds.Stripe;
 using CancellationPortal.Stripe.Tests;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CancellationPortal.BackOffice.Tests;
 
@@ -16,39 +12,17 @@ namespace CancellationPortal.BackOffice.Tests;
 /// Completing a card cancellation through the form, against a fake Stripe that answers with another amount or
 /// currency than it was asked for: the refund is not settled, the request page says why, and support is mailed.
 /// </summary>
-public abstract class ACardRefundStripeReportsDifferentlyIsHeldForStaff(BackOfficeApp app) : PageTest(app), IAsyncLifetime
+public abstract class ACardRefundStripeReportsDifferentlyIsHeldForStaff(BackOfficeApp app) : StripePageTest(app)
 {
-    private FakeStripeServer _stripe = null!;
-    private WebApplicationFactory<Program> _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _stripe = await FakeStripeServer.StartAsync();
-        _host = App.WithWebHostBuilder(builder =>
-        {
-            builder.UseSetting("Stripe:SecretKey", FakeStripeServer.SecretKey);
-            builder.UseSetting("Stripe:ApiBase", _stripe.BaseAddress.ToString());
-            builder.ConfigureTestServices(services =>
-                services.AddTransient<IPaymentGateway>(sp => sp.GetRequiredService<StripePaymentGateway>()));
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _stripe.DisposeAsync();
-    }
-
     [Theory]
     [InlineData(6400L, null, "EUR 64.00")]
     [InlineData(null, "USD", "USD 65.00")]
     public async Task TheRequestPageShowsWhyTheRefundIsNotSettledAndSupportIsMailed(long? reportedAmount, string? reportedCurrency, string reported)
     {
-        var charge = _stripe.AddCharge(6500, "EUR");
-        charge.ReportedAmount = reportedAmount;
-        charge.ReportedCurrency = reportedCurrency;
+        var charge = Stripe.AddCharge(6500, "EUR");
+        charge.ReportRefundsAs(reportedAmount, reportedCurrency);
         var seeded = await App.SeedAsync(PaymentMethod.Card, paymentReference: charge.PaymentIntentId);
-        var sue = await BackOfficeApp.SignInAsync(_host, BackOfficeApp.Support);
+        var sue = await BackOfficeApp.SignInAsync(Host, BackOfficeApp.Support);
         var page = await AcceptAsync(sue, seeded);
 
         var completed = await sue.FollowAsync(await sue.SubmitAsync(page.Form("Complete"), Decision("OriginalPayment")));
@@ -56,7 +30,7 @@ public abstract class ACardRefundStripeReportsDifferentlyIsHeldForStaff(BackOffi
         completed.Text.ShouldContain($"The payment provider reports a refund of {reported} instead of the EUR 65.00 asked for, so it is not settled.");
         var refund = (await App.RefundsAsync(seeded.RequestId)).ShouldHaveSingleItem();
         refund.Status.ShouldBe(RefundStatus.Pending);
-        refund.ProviderReference.ShouldBe(_stripe.Refunds.ShouldHaveSingleItem().Id);
+        refund.ProviderReference.ShouldBe(Stripe.Refunds.ShouldHaveSingleItem().Id);
         var request = await App.RequestAsync(seeded.RequestId);
         request.Status.ShouldBe(CancellationStatus.InProgress);
         request.AuditEntries.ShouldContain(a => a.Action == "Card refund amount differs");

@@ -60,10 +60,17 @@ public sealed class FakeCharge
     public string? NewRefundFailureReason { get; set; }
 
     /// <summary>When set, new refunds of this charge report this amount (minor units) instead of the one asked for.</summary>
-    public long? ReportedAmount { get; set; }
+    public long? ReportedAmount { get; private set; }
 
     /// <summary>When set, new refunds of this charge report this currency instead of the charge's.</summary>
-    public string? ReportedCurrency { get; set; }
+    public string? ReportedCurrency { get; private set; }
+
+    /// <summary>New refunds report this amount (minor units) and currency; null keeps what was asked for.</summary>
+    public void ReportRefundsAs(long? amount, string? currency)
+    {
+        ReportedAmount = amount;
+        ReportedCurrency = currency;
+    }
 
     /// <summary>When set, creating a refund answers this error instead (e.g. a card error).</summary>
     public (int Status, string Type, string? Code, string Message)? Refusal { get; set; }

@@ -112,8 +112,7 @@ public abstract class RefundReconciliation(Provider provider) : IAsyncLifetime
     public async Task ARefundStripeReportsInAnotherAmountOrCurrencyIsHeldForStaffOnceAndNotSettled(long? reportedAmount, string? reportedCurrency, string reported)
     {
         var charge = _stripe.AddCharge(5000, "EUR");
-        charge.ReportedAmount = reportedAmount;
-        charge.ReportedCurrency = reportedCurrency;
+        charge.ReportRefundsAs(reportedAmount, reportedCurrency);
         var seeded = await SeedAsync(charge.PaymentIntentId);
 
         var first = await ReconcileAsync();
