@@ -231,6 +231,38 @@ public abstract class StripeWebhooks(Provider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnEventWrittenForAnotherApiVersionIsRefusedAndNotApplied()
+    {
+        var seeded = await SeedAsync("pi_old_version");
+
+        var response = await PostAsync(Event("evt_17", "refund.updated", Refund("re_17", "succeeded", seeded.RefundId), apiVersion: "2024-06-20"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain(StripeOptions.ApiVersion);
+        (await LoadRefundAsync(seeded.RefundId)).Status.ShouldBe(RefundStatus.Pending);
+    }
+
+    [Fact]
+    public async Task ASignedEventWhoseObjectHasTheWrongShapeIsRefused()
+    {
+        var seeded = await SeedAsync("pi_shape");
+
+        var response = await PostAsync(Event("evt_18", "refund.updated", new { Id = "re_18", Object = "refund", Amount = "lots", Metadata = new Dictionary<string, string> { ["refund_id"] = seeded.RefundId.ToString("D") } }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await LoadRefundAsync(seeded.RefundId)).Status.ShouldBe(RefundStatus.Pending);
+    }
+
+    [Fact]
+    public async Task ARefundEventCarryingAnotherKindOfObjectIsRefused()
+    {
+        var response = await PostAsync(Event("evt_19", "refund.updated", Dispute("ch_other", "pi_other")));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldBe("Not a Stripe event.");
+    }
+
+    [Fact]
     public async Task ADisputeBlocksRefundsUntilItCloses()
     {
         var seeded = await SeedAsync("pi_disputed");
@@ -255,8 +287,8 @@ public abstract class StripeWebhooks(Provider provider) : IAsyncLifetime
         payment.Currency.ShouldBe("JPY");
     }
 
-    private static byte[] Event(string id, string type, object dataObject) =>
-        JsonSerializer.SerializeToUtf8Bytes(new { Id = id, Object = "event", ApiVersion = StripeOptions.ApiVersion, Type = type, Created = 1_790_000_000, Data = new { Object = dataObject } }, Json);
+    private static byte[] Event(string id, string type, object dataObject, string apiVersion = StripeOptions.ApiVersion) =>
+        JsonSerializer.SerializeToUtf8Bytes(new { Id = id, Object = "event", ApiVersion = apiVersion, Type = type, Created = 1_790_000_000, Data = new { Object = dataObject } }, Json);
 
     /// <summary>The header Stripe would send for this body, signed at this time with this secret.</summary>
     private static string SignatureHeader(byte[] body, string secret, DateTimeOffset signedAt) =>

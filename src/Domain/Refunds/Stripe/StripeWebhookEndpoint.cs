@@ -59,10 +59,11 @@ public static partial class StripeWebhookEndpoint
         }
         catch (Sdk.StripeException ex)
         {
+            // A missing, wrong or stale signature, or an event for another API version: Stripe.net says which.
             LogRejected(logger, ex.Message);
-            return Results.Text($"Signature check failed: {ex.Message}", statusCode: StatusCodes.Status400BadRequest);
+            return Results.Text($"Event refused: {ex.Message}", statusCode: StatusCodes.Status400BadRequest);
         }
-        catch (Exception ex) when (ex is JsonException or Newtonsoft.Json.JsonException or FormatException)
+        catch (JsonException)
         {
             LogMalformed(logger);
             return Results.Text("Not a Stripe event.", statusCode: StatusCodes.Status400BadRequest);
