@@ -5,50 +5,24 @@ using CancellationPortal.Domain.Orders;
 using CancellationPortal.Domain.Refunds;
 using CancellationPortal.Domain.Refunds.Stripe;
 using CancellationPortal.Stripe.Tests;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CancellationPortal.BackOffice.Tests;
 
 /// <summary>
 /// The same "Complete cancellation" form of a card-paid request, posted 50 times at once (a double-clicking
-/// agent, a retrying proxy): the card is paid back once. The refund goes through the real Stripe gateway to a
-/// Stripe fake on loopback, so the whole path is in play: the committed Pending row, its id as the
-/// idempotency key, and what Stripe was asked.
+/// agent, a retrying proxy): the card is paid back once, through Stripe.net to the Stripe fake.
 /// </summary>
-public abstract class CompletingACardCancellationManyTimesAtOnce(BackOfficeApp app) : PageTest(app), IAsyncLifetime
+public abstract class CompletingACardCancellationManyTimesAtOnce(BackOfficeApp app) : StripePageTest(app)
 {
     private const int Posts = 50;
-
-    private FakeStripeServer _stripe = null!;
-    private WebApplicationFactory<Program> _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _stripe = await FakeStripeServer.StartAsync();
-        _host = App.WithWebHostBuilder(builder =>
-        {
-            builder.UseSetting("Stripe:SecretKey", FakeStripeServer.SecretKey);
-            builder.UseSetting("Stripe:ApiBase", _stripe.BaseAddress.ToString());
-            builder.ConfigureTestServices(services =>
-                services.AddTransient<IPaymentGateway>(sp => sp.GetRequiredService<StripePaymentGateway>()));
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _stripe.DisposeAsync();
-    }
 
     [Fact]
     public async Task FiftyPostsOfTheFormRefundTheCardOnceAndTellEveryOtherPostWhoChangedTheRequest()
     {
-        var charge = _stripe.AddCharge(6500, "EUR");
+        var charge = Stripe.AddCharge(6500, "EUR");
         var seeded = await App.SeedAsync(PaymentMethod.Card, paymentReference: charge.PaymentIntentId);
-        var sue = await BackOfficeApp.SignInAsync(_host, BackOfficeApp.Support);
+        var sue = await BackOfficeApp.SignInAsync(Host, BackOfficeApp.Support);
         var page = await AcceptAsync(sue, seeded);
         page.Text.ShouldContain("through Stripe");
         var form = page.Form("Complete");
@@ -72,9 +46,9 @@ public abstract class CompletingACardCancellationManyTimesAtOnce(BackOfficeApp a
 
         // Stripe was asked once, under the row's id, and paid once.
         var key = refund.Id.ToString("D");
-        _stripe.RefundPosts.GroupBy(p => p.IdempotencyKey).ShouldHaveSingleItem().Key.ShouldBe(key);
-        _stripe.RefundPosts.ShouldHaveSingleItem();
-        var paid = _stripe.Refunds.ShouldHaveSingleItem();
+        Stripe.RefundPosts.GroupBy(p => p.IdempotencyKey).ShouldHaveSingleItem().Key.ShouldBe(key);
+        Stripe.RefundPosts.ShouldHaveSingleItem();
+        var paid = Stripe.Refunds.ShouldHaveSingleItem();
         paid.IdempotencyKey.ShouldBe(key);
         paid.Metadata[StripeClient.RefundIdMetadataKey].ShouldBe(key);
         paid.Amount.ShouldBe(6500);

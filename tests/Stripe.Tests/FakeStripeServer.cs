@@ -59,6 +59,19 @@ public sealed class FakeCharge
 
     public string? NewRefundFailureReason { get; set; }
 
+    /// <summary>When set, new refunds of this charge report this amount (minor units) instead of the one asked for.</summary>
+    public long? ReportedAmount { get; private set; }
+
+    /// <summary>When set, new refunds of this charge report this currency instead of the charge's.</summary>
+    public string? ReportedCurrency { get; private set; }
+
+    /// <summary>New refunds report this amount (minor units) and currency; null keeps what was asked for.</summary>
+    public void ReportRefundsAs(long? amount, string? currency)
+    {
+        ReportedAmount = amount;
+        ReportedCurrency = currency;
+    }
+
     /// <summary>When set, creating a refund answers this error instead (e.g. a card error).</summary>
     public (int Status, string Type, string? Code, string Message)? Refusal { get; set; }
 }
@@ -115,6 +128,9 @@ public sealed class FakeStripeServer : IAsyncDisposable
     }
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The clock of the clients aimed at this fake: a hang moves it past their per-attempt timeout.</summary>
+    public StripeTestClock Clock { get; } = new();
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
@@ -190,9 +206,11 @@ public sealed class FakeStripeServer : IAsyncDisposable
         var key = context.Request.Headers["Idempotency-Key"].ToString();
         var fingerprint = string.Join('&', form.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}"));
         var faulted = _faults.TryDequeue(out var fault);
-        if (faulted && await FailBeforeAsync(context, fault))
+        if (faulted && fault is not (Fault.ConnectionResetAfterSuccess or Fault.TimeoutAfterSuccess))
         {
+            // Recorded first: the client retries at once, and its retry must not be counted before this attempt.
             Record(context, fingerprint, replayed: false);
+            await FailBeforeAsync(context, fault, Clock);
             return;
         }
 
@@ -234,7 +252,7 @@ public sealed class FakeStripeServer : IAsyncDisposable
 
         if (faulted && fault == Fault.TimeoutAfterSuccess)
         {
-            await HangAsync(context);
+            await HangAsync(context, Clock);
             return;
         }
 
@@ -246,41 +264,43 @@ public sealed class FakeStripeServer : IAsyncDisposable
         await WriteAsync(context, status, body);
     }
 
-    /// <returns>True when the fault answered the request and nothing was done.</returns>
-    private static async Task<bool> FailBeforeAsync(HttpContext context, Fault fault)
+    /// <summary>Answers with the fault instead of doing anything.</summary>
+    private static async Task FailBeforeAsync(HttpContext context, Fault fault, StripeTestClock clock)
     {
         switch (fault)
         {
             case Fault.ServerError:
                 await WriteErrorAsync(context, 500, "api_error", null, "An unknown error occurred.");
-                return true;
+                break;
             case Fault.Timeout:
-                await HangAsync(context);
-                return true;
+                await HangAsync(context, clock);
+                break;
             case Fault.Conflict:
                 await WriteErrorAsync(context, 409, "idempotency_error", null, "There is currently another in-progress request using this Idempotent Key.");
-                return true;
+                break;
             case Fault.RateLimited:
                 await WriteErrorAsync(context, 429, "invalid_request_error", "rate_limit", "Too many requests hit the API too quickly.");
-                return true;
+                break;
             case Fault.ShouldRetryTrue:
                 context.Response.Headers["Stripe-Should-Retry"] = "true";
                 await WriteErrorAsync(context, 400, "invalid_request_error", "lock_timeout", "This object cannot be accessed right now.");
-                return true;
+                break;
             case Fault.ShouldRetryFalse:
                 context.Response.Headers["Stripe-Should-Retry"] = "false";
                 await WriteErrorAsync(context, 500, "api_error", null, "An unknown error occurred.");
-                return true;
+                break;
             case Fault.ConnectionReset:
                 context.Abort();
-                return true;
+                break;
             default:
-                return false;
+                throw new ArgumentOutOfRangeException(nameof(fault), fault, "This fault happens after the refund is made.");
         }
     }
 
-    private static async Task HangAsync(HttpContext context)
+    /// <summary>Answers nothing until the client gives up, which its clock lets it do at once.</summary>
+    private static async Task HangAsync(HttpContext context, StripeTestClock clock)
     {
+        clock.PassRequestTimeout();
         try
         {
             await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
@@ -325,8 +345,8 @@ public sealed class FakeStripeServer : IAsyncDisposable
         var refund = new FakeRefund
         {
             Id = $"re_fake{Interlocked.Increment(ref _sequence)}",
-            Amount = amount,
-            Currency = charge.Currency,
+            Amount = charge.ReportedAmount ?? amount,
+            Currency = charge.ReportedCurrency ?? charge.Currency,
             Charge = charge,
             Reason = form["reason"].ToString(),
             IdempotencyKey = key.Length > 0 ? key : null,

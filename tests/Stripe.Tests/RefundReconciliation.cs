@@ -106,6 +106,32 @@ public abstract class RefundReconciliation(Provider provider) : IAsyncLifetime
         mail.Subject.ShouldContain(seeded.OrderNumber);
     }
 
+    [Theory]
+    [InlineData(4000L, null, "EUR 40.00")]
+    [InlineData(null, "USD", "USD 50.00")]
+    public async Task ARefundStripeReportsInAnotherAmountOrCurrencyIsHeldForStaffOnceAndNotSettled(long? reportedAmount, string? reportedCurrency, string reported)
+    {
+        var charge = _stripe.AddCharge(5000, "EUR");
+        charge.ReportRefundsAs(reportedAmount, reportedCurrency);
+        var seeded = await SeedAsync(charge.PaymentIntentId);
+
+        var first = await ReconcileAsync();
+        var second = await ReconcileAsync();
+
+        first.ShouldBe(1);
+        second.ShouldBe(0);
+        var refund = await LoadRefundAsync(seeded.RefundId);
+        refund.Status.ShouldBe(RefundStatus.Pending);
+        refund.ProviderReference.ShouldBe(_stripe.Refunds.ShouldHaveSingleItem().Id);
+        refund.FailureReason.ShouldBe($"The payment provider reports a refund of {reported} instead of the EUR 50.00 asked for, so it is not settled. Check it in the provider's dashboard.");
+        (await LoadRequestAsync(seeded.RequestId)).Status.ShouldBe(CancellationStatus.InProgress);
+        _stripe.RefundPosts.Count.ShouldBe(1);
+        await using var db = _database.CreateContext();
+        var mail = (await db.Outbox.ToListAsync()).Select(m => EmailMessage.FromJson(m.Payload)).ShouldHaveSingleItem();
+        mail.To.ShouldBe(new EmailOptions().SupportAddress);
+        mail.Subject.ShouldBe($"Card refund amount differs for order {seeded.OrderNumber}");
+    }
+
     [Fact]
     public async Task ARefundJustCommittedIsLeftToTheCallStillInFlight()
     {

@@ -3,7 +3,7 @@ using CancellationPortal.Domain.Refunds.Stripe;
 
 namespace CancellationPortal.Stripe.Tests;
 
-/// <summary>At most two retries; never a 400/402/404; Stripe-Should-Retry obeyed both ways.</summary>
+/// <summary>At most two retries; never a 400/402/404; Stripe-Should-Retry obeyed both ways; waits on the injected clock.</summary>
 public sealed class RetriesFollowStripesRules : IAsyncLifetime
 {
     private FakeStripeServer _stripe = null!;
@@ -26,6 +26,44 @@ public sealed class RetriesFollowStripesRules : IAsyncLifetime
         result.FailureMessage.ShouldBe(StripeMessages.Unavailable);
         _stripe.Refunds.ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task RetriesWaitOnTheInjectedClockAndTheSecondWaitIsAboutTwiceTheFirst()
+    {
+        var charge = _stripe.AddCharge(5000, "EUR");
+        _stripe.FailNext(Fault.ServerError, times: 2);
+        var before = _stripe.Clock.GetUtcNow();
+
+        var result = await StripeTestSetup.Gateway(_stripe).RefundAsync(StripeTestSetup.Request(charge.PaymentIntentId, 10m, "EUR"), CancellationToken.None);
+
+        result.Status.ShouldBe(GatewayRefundStatus.Succeeded);
+        var baseDelay = new StripeOptions().RetryBaseDelay;
+        var waits = _stripe.Clock.Waits;
+        waits.Count.ShouldBe(2);
+        waits[0].ShouldBeInRange(baseDelay * 0.75, baseDelay);
+        waits[1].ShouldBeInRange(baseDelay * 1.5, baseDelay * 2);
+        (_stripe.Clock.GetUtcNow() - before).ShouldBeGreaterThanOrEqualTo(waits[0] + waits[1]);
+    }
+
+    [Fact]
+    public async Task AnAttemptThatHangsTimesOutOnTheInjectedClockNotTheWallClock()
+    {
+        var charge = _stripe.AddCharge(5000, "EUR");
+        _stripe.FailNext(Fault.Timeout);
+        var before = _stripe.Clock.GetUtcNow();
+        var wall = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = await StripeTestSetup.Gateway(_stripe).RefundAsync(StripeTestSetup.Request(charge.PaymentIntentId, 10m, "EUR"), CancellationToken.None);
+
+        result.Status.ShouldBe(GatewayRefundStatus.Succeeded);
+        _stripe.RefundPosts.Count.ShouldBe(2);
+        (_stripe.Clock.GetUtcNow() - before).ShouldBeGreaterThanOrEqualTo(StripeTestClock.RequestTimeout);
+        wall.Elapsed.ShouldBeLessThan(StripeTestClock.RequestTimeout);
+    }
+
+    [Fact]
+    public void TheApiVersionWePinIsTheOneStripeNetIsBuiltFor() =>
+        StripeOptions.ApiVersion.ShouldBe(global::Stripe.StripeConfiguration.ApiVersion);
 
     [Fact]
     public async Task StripeShouldRetryFalseIsObeyedEvenOnA500()

@@ -19,11 +19,11 @@ public sealed class StripeObjectsAreReadAndMapped : IAsyncLifetime
         var client = StripeTestSetup.Client(_stripe);
 
         var intent = await client.GetPaymentIntentAsync(charge.PaymentIntentId, CancellationToken.None);
-        var read = await client.GetChargeAsync(intent.LatestCharge!, CancellationToken.None);
+        var read = await client.GetChargeAsync(intent.LatestChargeId!, CancellationToken.None);
 
         intent.AmountReceived.ShouldBe(2599);
         read.Id.ShouldBe(charge.ChargeId);
-        read.PaymentIntent.ShouldBe(charge.PaymentIntentId);
+        read.PaymentIntentId.ShouldBe(charge.PaymentIntentId);
         read.Refunded.ShouldBeFalse();
     }
 

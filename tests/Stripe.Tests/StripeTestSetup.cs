@@ -6,24 +6,18 @@ using Microsoft.Extensions.Options;
 
 namespace CancellationPortal.Stripe.Tests;
 
-/// <summary>A client and gateway aimed at the fake, with retry delays short enough for tests.</summary>
+/// <summary>A client and gateway aimed at the fake, on the fake's clock: no test waits for a retry or a timeout in real time.</summary>
 public static class StripeTestSetup
 {
     public static StripeOptions Options(FakeStripeServer server) => new()
     {
         SecretKey = FakeStripeServer.SecretKey,
         ApiBase = server.BaseAddress,
-        // Only the fake's hang faults end by this timeout; every other attempt must never reach it, or a healthy
-        // attempt counts as a fault and uses up a retry. On a loaded 2-core machine running the test classes in
-        // parallel, a cold first request or a late timer takes well over a second, so it is kept generous and
-        // the few hang tests pay it.
-        RequestTimeout = TimeSpan.FromSeconds(5),
-        RetryBaseDelay = TimeSpan.FromMilliseconds(10),
-        RetryMaxDelay = TimeSpan.FromMilliseconds(50),
+        RequestTimeout = StripeTestClock.RequestTimeout,
     };
 
     public static StripeClient Client(FakeStripeServer server) =>
-        new(new HttpClient(), Microsoft.Extensions.Options.Options.Create(Options(server)), NullLogger<StripeClient>.Instance);
+        new(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, Microsoft.Extensions.Options.Options.Create(Options(server)), server.Clock, NullLogger<StripeClient>.Instance);
 
     public static StripePaymentGateway Gateway(FakeStripeServer server) => new(Client(server));
 

@@ -96,6 +96,24 @@ public abstract class StripeWebhooks(Provider provider) : IAsyncLifetime
         (await MailsAsync()).ShouldHaveSingleItem().To.ShouldBe(new EmailOptions().SupportAddress);
     }
 
+    [Theory]
+    [InlineData(4999L, "eur", "EUR 49.99")]
+    [InlineData(5000L, "usd", "USD 50.00")]
+    public async Task ARefundEventReportingAnotherAmountOrCurrencyHoldsOurRefundForStaff(long amount, string currency, string reported)
+    {
+        var seeded = await SeedAsync("pi_differs");
+
+        var response = await PostAsync(Event("evt_16", "refund.updated", Refund("re_16", "succeeded", seeded.RefundId, amount: amount, currency: currency)));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var refund = await LoadRefundAsync(seeded.RefundId);
+        refund.Status.ShouldBe(RefundStatus.Pending);
+        refund.ProviderReference.ShouldBe("re_16");
+        refund.FailureReason!.ShouldStartWith($"The payment provider reports a refund of {reported} instead of the EUR 50.00 asked for");
+        (await LoadRequestAsync(seeded.RequestId)).Status.ShouldBe(CancellationStatus.InProgress);
+        (await MailsAsync()).ShouldHaveSingleItem().Subject.ShouldBe($"Card refund amount differs for order {seeded.OrderNumber}");
+    }
+
     [Fact]
     public async Task ARefundFailedAfterItSucceededIsRecordedFlagsTheRequestAndMailsSupport()
     {
@@ -136,7 +154,7 @@ public abstract class StripeWebhooks(Provider provider) : IAsyncLifetime
         var seeded = await SeedAsync("pi_wrong");
         var body = Event("evt_4", "refund.updated", Refund("re_4", "succeeded", seeded.RefundId));
 
-        var response = await PostAsync(body, StripeSignature.Header(body, "whsec_someone_else", _clock.GetUtcNow()));
+        var response = await PostAsync(body, SignatureHeader(body, "whsec_someone_else", _clock.GetUtcNow()));
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await LoadRefundAsync(seeded.RefundId)).Status.ShouldBe(RefundStatus.Pending);
@@ -148,7 +166,7 @@ public abstract class StripeWebhooks(Provider provider) : IAsyncLifetime
         var seeded = await SeedAsync("pi_stale");
         var body = Event("evt_5", "refund.updated", Refund("re_5", "succeeded", seeded.RefundId));
 
-        var response = await PostAsync(body, StripeSignature.Header(body, Secret, _clock.GetUtcNow().AddSeconds(-301)));
+        var response = await PostAsync(body, SignatureHeader(body, Secret, _clock.GetUtcNow().AddSeconds(-301)));
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await LoadRefundAsync(seeded.RefundId)).Status.ShouldBe(RefundStatus.Pending);
@@ -159,7 +177,7 @@ public abstract class StripeWebhooks(Provider provider) : IAsyncLifetime
     {
         var body = Event("evt_6", "payment_intent.succeeded", PaymentIntent("pi_recent", 1000, "eur", "10001"));
 
-        var response = await PostAsync(body, StripeSignature.Header(body, Secret, _clock.GetUtcNow().AddSeconds(-299)));
+        var response = await PostAsync(body, SignatureHeader(body, Secret, _clock.GetUtcNow().AddSeconds(-299)));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
@@ -171,7 +189,7 @@ public abstract class StripeWebhooks(Provider provider) : IAsyncLifetime
         var signed = Event("evt_7", "refund.updated", Refund("re_7", "failed", seeded.RefundId));
         var tampered = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(signed).Replace("\"failed\"", "\"succeeded\"", StringComparison.Ordinal));
 
-        var response = await PostAsync(tampered, StripeSignature.Header(signed, Secret, _clock.GetUtcNow()));
+        var response = await PostAsync(tampered, SignatureHeader(signed, Secret, _clock.GetUtcNow()));
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await LoadRefundAsync(seeded.RefundId)).Status.ShouldBe(RefundStatus.Pending);
@@ -191,8 +209,8 @@ public abstract class StripeWebhooks(Provider provider) : IAsyncLifetime
     public async Task AnyOfSeveralV1SignaturesMayMatch()
     {
         var body = Event("evt_9", "payment_intent.succeeded", PaymentIntent("pi_rolled", 1000, "eur", null));
-        var valid = StripeSignature.Header(body, Secret, _clock.GetUtcNow());
-        var other = StripeSignature.Header(body, "whsec_old_secret", _clock.GetUtcNow());
+        var valid = SignatureHeader(body, Secret, _clock.GetUtcNow());
+        var other = SignatureHeader(body, "whsec_old_secret", _clock.GetUtcNow());
         var header = $"{other},{valid[valid.IndexOf("v1=", StringComparison.Ordinal)..]}";
 
         var response = await PostAsync(body, header);
@@ -236,6 +254,38 @@ public abstract class StripeWebhooks(Provider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnEventWrittenForAnotherApiVersionIsRefusedAndNotApplied()
+    {
+        var seeded = await SeedAsync("pi_old_version");
+
+        var response = await PostAsync(Event("evt_17", "refund.updated", Refund("re_17", "succeeded", seeded.RefundId), apiVersion: "2024-06-20"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain(StripeOptions.ApiVersion);
+        (await LoadRefundAsync(seeded.RefundId)).Status.ShouldBe(RefundStatus.Pending);
+    }
+
+    [Fact]
+    public async Task ASignedEventWhoseObjectHasTheWrongShapeIsRefused()
+    {
+        var seeded = await SeedAsync("pi_shape");
+
+        var response = await PostAsync(Event("evt_18", "refund.updated", new { Id = "re_18", Object = "refund", Amount = "lots", Metadata = new Dictionary<string, string> { ["refund_id"] = seeded.RefundId.ToString("D") } }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await LoadRefundAsync(seeded.RefundId)).Status.ShouldBe(RefundStatus.Pending);
+    }
+
+    [Fact]
+    public async Task ARefundEventCarryingAnotherKindOfObjectIsRefused()
+    {
+        var response = await PostAsync(Event("evt_19", "refund.updated", Dispute("ch_other", "pi_other")));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldBe("Not a Stripe event.");
+    }
+
+    [Fact]
     public async Task ADisputeBlocksRefundsUntilItCloses()
     {
         var seeded = await SeedAsync("pi_disputed");
@@ -260,15 +310,19 @@ public abstract class StripeWebhooks(Provider provider) : IAsyncLifetime
         payment.Currency.ShouldBe("JPY");
     }
 
-    private static byte[] Event(string id, string type, object dataObject) =>
-        JsonSerializer.SerializeToUtf8Bytes(new { Id = id, Object = "event", Type = type, Created = 1_790_000_000, Data = new { Object = dataObject } }, Json);
+    private static byte[] Event(string id, string type, object dataObject, string apiVersion = StripeOptions.ApiVersion) =>
+        JsonSerializer.SerializeToUtf8Bytes(new { Id = id, Object = "event", ApiVersion = apiVersion, Type = type, Created = 1_790_000_000, Data = new { Object = dataObject } }, Json);
 
-    private static object Refund(string id, string status, Guid? ourId, string? failureReason = null) => new
+    /// <summary>The header Stripe would send for this body, signed at this time with this secret.</summary>
+    private static string SignatureHeader(byte[] body, string secret, DateTimeOffset signedAt) =>
+        global::Stripe.EventUtility.GenerateSignatureHeader(Encoding.UTF8.GetString(body), secret, signedAt.ToUnixTimeSeconds());
+
+    private static object Refund(string id, string status, Guid? ourId, string? failureReason = null, long amount = 5000, string currency = "eur") => new
     {
         Id = id,
         Object = "refund",
-        Amount = 5000,
-        Currency = "eur",
+        Amount = amount,
+        Currency = currency,
         Status = status,
         FailureReason = failureReason,
         Metadata = ourId is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["refund_id"] = ourId.Value.ToString("D") },
@@ -288,7 +342,7 @@ public abstract class StripeWebhooks(Provider provider) : IAsyncLifetime
         Metadata = orderNumber is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["order_number"] = orderNumber },
     };
 
-    private Task<HttpResponseMessage> PostAsync(byte[] body) => PostAsync(body, StripeSignature.Header(body, Secret, _clock.GetUtcNow()));
+    private Task<HttpResponseMessage> PostAsync(byte[] body) => PostAsync(body, SignatureHeader(body, Secret, _clock.GetUtcNow()));
 
     private async Task<HttpResponseMessage> PostAsync(byte[] body, string signature)
     {

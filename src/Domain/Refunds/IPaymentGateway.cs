@@ -30,6 +30,12 @@ public sealed record GatewayRefundResult(GatewayRefundStatus Status, string? Pro
     public static GatewayRefundResult Unknown(string message) => new(GatewayRefundStatus.Pending, null, message);
 
     public bool IsOutcomeUnknown => Status == GatewayRefundStatus.Pending && ProviderRefundId is null;
+
+    /// <summary>
+    /// The amount and currency the provider says it refunded, when it says: a refund is settled only when
+    /// they are what was asked for.
+    /// </summary>
+    public Money? Reported { get; init; }
 }
 
 /// <summary>What reconciliation knows about a refund it sent earlier.</summary>

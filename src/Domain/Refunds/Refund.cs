@@ -127,6 +127,23 @@ public sealed class Refund
         return Result.Ok();
     }
 
+    /// <summary>
+    /// The provider reports another amount or currency than we asked for: the refund stays unsettled (it still
+    /// counts, as the money may be on its way) and says why, until staff have looked at it.
+    /// </summary>
+    /// <returns>False when it was held for this very reason already.</returns>
+    public bool HoldForReview(string reason, string? providerReference)
+    {
+        if (Status != RefundStatus.Pending || (FailureReason == reason && (providerReference is null || ProviderReference == providerReference)))
+        {
+            return false;
+        }
+
+        FailureReason = reason;
+        ProviderReference = providerReference ?? ProviderReference;
+        return true;
+    }
+
     /// <summary>The provider accepted the refund but has not settled it yet.</summary>
     public void RecordProviderReference(string providerReference) => ProviderReference = providerReference;
 }

@@ -33,6 +33,11 @@ public sealed class RefundSettlement(AppDbContext db, CancellationCompletion com
             return false;
         }
 
+        if (outcome.Status != GatewayRefundStatus.Failed && outcome.Reported is { } reported && !IsWhatWasAsked(refund, reported))
+        {
+            return await HoldAsync(refund, outcome, reported, actor, now, cancellationToken);
+        }
+
         switch (outcome.Status)
         {
             case GatewayRefundStatus.Succeeded:
@@ -57,6 +62,36 @@ public sealed class RefundSettlement(AppDbContext db, CancellationCompletion com
                 refund.RecordProviderReference(outcome.ProviderRefundId);
                 return true;
         }
+    }
+
+    private static bool IsWhatWasAsked(Refund refund, Money reported) =>
+        reported.Amount == refund.Amount && string.Equals(reported.Currency, refund.Currency, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The provider paid (or is paying) another amount or currency: staff decide, nothing settles on its own.</summary>
+    private async Task<bool> HoldAsync(Refund refund, GatewayRefundResult outcome, Money reported, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var reason = $"The payment provider reports a refund of {reported} instead of the {refund.Money} asked for, so it is not settled. Check it in the provider's dashboard.";
+        if (!refund.HoldForReview(reason, outcome.ProviderRefundId))
+        {
+            return false;
+        }
+
+        var request = await LoadRequestAsync(refund, cancellationToken);
+        request.Note(actor, now, "Card refund amount differs", $"{refund.Money}: {reason}");
+        db.EnqueueEmail(
+            new EmailMessage(
+                email.Value.SupportAddress,
+                $"Card refund amount differs for order {request.Order.Number}",
+                $"""
+                The card refund of {refund.Money} for order {request.Order.Number} was reported as {reported}
+                ({refund.ProviderReference}).
+
+                The refund is left unsettled and the cancellation stays in progress. Compare the refund in the
+                payment provider's dashboard with the request, and settle it with the shopper from there.
+                """),
+            request.Order.Number,
+            now);
+        return true;
     }
 
     private async Task SucceededAsync(Refund refund, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)

@@ -35,7 +35,8 @@ public sealed partial class RefundReconciler(
         var settings = options.Value.Reconciliation;
         var cutoff = clock.GetUtcNow() - settings.MinimumAge;
         var due = await db.Refunds
-            .Where(r => r.Method == RefundMethod.OriginalPayment && r.Status == RefundStatus.Pending && r.CreatedAt <= cutoff)
+            // A refund held for review (another amount reported) waits for staff, not for another look.
+            .Where(r => r.Method == RefundMethod.OriginalPayment && r.Status == RefundStatus.Pending && r.FailureReason == null && r.CreatedAt <= cutoff)
             .OrderBy(r => r.CreatedAt)
             .Select(r => r.Id)
             .Take(settings.BatchSize)

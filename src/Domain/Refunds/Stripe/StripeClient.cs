@@ -1,13 +1,7 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text.Json;
 using CancellationPortal.Domain.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly;
-using Polly.Retry;
-using Polly.Timeout;
+using Sdk = Stripe;
 
 namespace CancellationPortal.Domain.Refunds.Stripe;
 
@@ -15,223 +9,131 @@ namespace CancellationPortal.Domain.Refunds.Stripe;
 public sealed record StripeRefundCreate(string PaymentReference, Money? Amount, string Reason, IReadOnlyDictionary<string, string> Metadata);
 
 /// <summary>
-/// A small client for the part of Stripe's API we use, over plain HttpClient. Every POST carries the caller's
-/// idempotency key, and every retry reuses it, so Stripe performs the operation at most once.
+/// The part of Stripe's API we use, through Stripe.net. Every POST carries the caller's idempotency key, and
+/// every retry reuses it, so Stripe performs the operation at most once. Stripe.net's errors become our
+/// <see cref="StripeException"/>, which tells staff what happened in their words.
 /// </summary>
 public sealed partial class StripeClient
 {
     public const string RefundIdMetadataKey = "refund_id";
     public const string OrderNumberMetadataKey = "order_number";
 
-    private readonly HttpClient _http;
-    private readonly StripeOptions _options;
+    private readonly Sdk.RefundService _refunds;
+    private readonly Sdk.PaymentIntentService _paymentIntents;
+    private readonly Sdk.ChargeService _charges;
     private readonly ILogger<StripeClient> _logger;
-    private readonly Uri _apiBase;
-    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
 
-    public StripeClient(HttpClient http, IOptions<StripeOptions> options, ILogger<StripeClient> logger)
+    public StripeClient(HttpClient http, IOptions<StripeOptions> options, TimeProvider clock, ILogger<StripeClient> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _http = http;
-        _options = options.Value;
+        var settings = options.Value;
         _logger = logger;
 
-        // Relative paths resolve under the base only when it ends with a slash (a proxy may add a path).
-        _apiBase = _options.ApiBase.AbsoluteUri.EndsWith('/') ? _options.ApiBase : new Uri(_options.ApiBase.AbsoluteUri + "/");
-        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>();
-        if (_options.MaxRetries > 0)
-        {
-            pipeline.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                MaxRetryAttempts = _options.MaxRetries,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.CancellationToken)),
-                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(RetryDelay(args.AttemptNumber + 1)),
-                OnRetry = args =>
-                {
-                    LogRetry(args.AttemptNumber + 1, (int?)args.Outcome.Result?.StatusCode, args.Outcome.Exception?.GetType().Name, args.RetryDelay);
-                    args.Outcome.Result?.Dispose();
-                    return ValueTask.CompletedTask;
-                },
-            });
-        }
-
-        _pipeline = pipeline.AddTimeout(_options.RequestTimeout).Build();
+        // Stripe.net appends "/v1/..." to the base: a trailing slash would double it.
+        var sdk = new Sdk.StripeClient(
+            settings.SecretKey,
+            httpClient: new StripeTransport(http, settings, clock, logger),
+            apiBase: settings.ApiBase.AbsoluteUri.TrimEnd('/'));
+        _refunds = new Sdk.RefundService(sdk);
+        _paymentIntents = new Sdk.PaymentIntentService(sdk);
+        _charges = new Sdk.ChargeService(sdk);
     }
 
-    public Task<StripeRefund> CreateRefundAsync(StripeRefundCreate refund, string idempotencyKey, CancellationToken cancellationToken)
+    public Task<Sdk.Refund> CreateRefundAsync(StripeRefundCreate refund, string idempotencyKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(refund);
         ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyKey);
-        var form = new List<KeyValuePair<string, string>>
+        var create = new Sdk.RefundCreateOptions
         {
-            new(PaymentParameter(refund.PaymentReference), refund.PaymentReference),
+            Amount = refund.Amount?.ToMinorUnits(),
+            Reason = refund.Reason,
+            Metadata = new Dictionary<string, string>(refund.Metadata),
         };
-        if (refund.Amount is { } amount)
+        if (IsCharge(refund.PaymentReference))
         {
-            form.Add(new("amount", amount.ToMinorUnits().ToString(CultureInfo.InvariantCulture)));
+            create.Charge = refund.PaymentReference;
+        }
+        else
+        {
+            create.PaymentIntent = refund.PaymentReference;
         }
 
-        form.Add(new("reason", refund.Reason));
-        form.AddRange(refund.Metadata.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => new KeyValuePair<string, string>($"metadata[{m.Key}]", m.Value)));
-        return SendAsync<StripeRefund>(HttpMethod.Post, "v1/refunds", form, idempotencyKey, cancellationToken);
+        return CallAsync("create refund", token => _refunds.CreateAsync(create, Key(idempotencyKey), token), cancellationToken);
     }
 
-    public Task<StripeRefund> GetRefundAsync(string refundId, CancellationToken cancellationToken) =>
-        SendAsync<StripeRefund>(HttpMethod.Get, $"v1/refunds/{Uri.EscapeDataString(refundId)}", null, null, cancellationToken);
+    public Task<Sdk.Refund> GetRefundAsync(string refundId, CancellationToken cancellationToken) =>
+        CallAsync("retrieve refund", token => _refunds.GetAsync(refundId, cancellationToken: token), cancellationToken);
 
     /// <summary>The refunds of a payment intent or charge, newest first (up to 100, more than any order has).</summary>
-    public Task<StripeList<StripeRefund>> ListRefundsAsync(string paymentReference, CancellationToken cancellationToken) =>
-        SendAsync<StripeList<StripeRefund>>(
-            HttpMethod.Get,
-            $"v1/refunds?{PaymentParameter(paymentReference)}={Uri.EscapeDataString(paymentReference)}&limit=100",
-            null,
-            null,
-            cancellationToken);
+    public Task<Sdk.StripeList<Sdk.Refund>> ListRefundsAsync(string paymentReference, CancellationToken cancellationToken)
+    {
+        var list = new Sdk.RefundListOptions { Limit = 100 };
+        if (IsCharge(paymentReference))
+        {
+            list.Charge = paymentReference;
+        }
+        else
+        {
+            list.PaymentIntent = paymentReference;
+        }
+
+        return CallAsync("list refunds", token => _refunds.ListAsync(list, cancellationToken: token), cancellationToken);
+    }
 
     /// <summary>Cancels a refund; Stripe allows it only while the refund's status is requires_action.</summary>
-    public Task<StripeRefund> CancelRefundAsync(string refundId, string idempotencyKey, CancellationToken cancellationToken) =>
-        SendAsync<StripeRefund>(HttpMethod.Post, $"v1/refunds/{Uri.EscapeDataString(refundId)}/cancel", [], idempotencyKey, cancellationToken);
+    public Task<Sdk.Refund> CancelRefundAsync(string refundId, string idempotencyKey, CancellationToken cancellationToken) =>
+        CallAsync("cancel refund", token => _refunds.CancelAsync(refundId, null, Key(idempotencyKey), token), cancellationToken);
 
-    public Task<StripePaymentIntent> GetPaymentIntentAsync(string paymentIntentId, CancellationToken cancellationToken) =>
-        SendAsync<StripePaymentIntent>(HttpMethod.Get, $"v1/payment_intents/{Uri.EscapeDataString(paymentIntentId)}", null, null, cancellationToken);
+    public Task<Sdk.PaymentIntent> GetPaymentIntentAsync(string paymentIntentId, CancellationToken cancellationToken) =>
+        CallAsync("retrieve payment intent", token => _paymentIntents.GetAsync(paymentIntentId, cancellationToken: token), cancellationToken);
 
-    public Task<StripeCharge> GetChargeAsync(string chargeId, CancellationToken cancellationToken) =>
-        SendAsync<StripeCharge>(HttpMethod.Get, $"v1/charges/{Uri.EscapeDataString(chargeId)}", null, null, cancellationToken);
+    public Task<Sdk.Charge> GetChargeAsync(string chargeId, CancellationToken cancellationToken) =>
+        CallAsync("retrieve charge", token => _charges.GetAsync(chargeId, cancellationToken: token), cancellationToken);
+
+    /// <summary>Our Refund row id, which we put into the refund's metadata when creating it.</summary>
+    public static Guid? OurRefundId(Sdk.Refund refund) =>
+        refund?.Metadata is { } metadata && metadata.TryGetValue(RefundIdMetadataKey, out var value) && Guid.TryParse(value, out var id) ? id : null;
 
     /// <summary>Stripe names a payment intent's and a charge's parameter differently; the id prefix tells which.</summary>
-    public static string PaymentParameter(string paymentReference)
+    private static bool IsCharge(string paymentReference)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(paymentReference);
-        return paymentReference.StartsWith("ch_", StringComparison.Ordinal) || paymentReference.StartsWith("py_", StringComparison.Ordinal)
-            ? "charge"
-            : "payment_intent";
+        return paymentReference.StartsWith("ch_", StringComparison.Ordinal) || paymentReference.StartsWith("py_", StringComparison.Ordinal);
     }
 
-    /// <summary>Stripe's rules: retry network failures, 409, 429 and 5xx, never other 4xx; its header overrides both ways.</summary>
-    internal static bool ShouldRetry(HttpResponseMessage response)
+    private static Sdk.RequestOptions Key(string idempotencyKey) => new() { IdempotencyKey = idempotencyKey };
+
+    private async Task<T> CallAsync<T>(string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(response);
-        if (response.Headers.TryGetValues("Stripe-Should-Retry", out var values))
-        {
-            var value = values.FirstOrDefault();
-            if (string.Equals(value, "true", StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-
-            if (string.Equals(value, "false", StringComparison.OrdinalIgnoreCase))
-            {
-                return false;
-            }
-        }
-
-        var status = (int)response.StatusCode;
-        return status is 409 or 429 || status >= 500;
-    }
-
-    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, CancellationToken cancellationToken) => outcome switch
-    {
-        { Exception: HttpRequestException or TimeoutRejectedException } => true,
-        { Exception: OperationCanceledException } => !cancellationToken.IsCancellationRequested,
-        { Result: { } response } => ShouldRetry(response),
-        _ => false,
-    };
-
-    /// <summary>About base × 2^(n−1), capped, less up to a quarter at random so many clients do not retry in step.</summary>
-    private TimeSpan RetryDelay(int retry)
-    {
-        var exponential = _options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, retry - 1);
-        var capped = Math.Min(exponential, _options.RetryMaxDelay.TotalMilliseconds);
-#pragma warning disable CA5394 // Jitter needs no cryptographic randomness.
-        var jitter = 0.75 + (Random.Shared.NextDouble() * 0.25);
-#pragma warning restore CA5394
-        return TimeSpan.FromMilliseconds(capped * jitter);
-    }
-
-    private async Task<T> SendAsync<T>(
-        HttpMethod method,
-        string path,
-        IReadOnlyList<KeyValuePair<string, string>>? form,
-        string? idempotencyKey,
-        CancellationToken cancellationToken)
-    {
-        var uri = new Uri(_apiBase, path);
-        HttpResponseMessage response;
         try
         {
-            response = await _pipeline.ExecuteAsync(
-                async token =>
-                {
-                    // A request message can be sent only once: every attempt builds its own, with the same key.
-                    using var request = new HttpRequestMessage(method, uri);
-                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.SecretKey);
-                    request.Headers.Add("Stripe-Version", StripeOptions.ApiVersion);
-                    if (idempotencyKey is not null)
-                    {
-                        request.Headers.Add("Idempotency-Key", idempotencyKey);
-                    }
-
-                    if (form is not null)
-                    {
-                        request.Content = new FormUrlEncodedContent(form);
-                    }
-
-                    return await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
-                },
-                cancellationToken).ConfigureAwait(false);
+            return await call(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException
-                                   || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Sdk.StripeException ex)
         {
-            LogUnreachable(ex, method.Method, uri.AbsolutePath);
+            var status = (int)ex.HttpStatusCode;
+            var error = ex.StripeError;
+            LogRefused(status, error?.Type, error?.Code, operation);
+            throw new StripeException(error?.Message ?? ex.Message, ex)
+            {
+                StatusCode = status,
+                Type = error?.Type,
+                Code = error?.Code,
+                DeclineCode = error?.DeclineCode,
+                Param = error?.Param,
+                OutcomeUnknown = StripeTransport.IsOutcomeUnknown(status),
+            };
+        }
+        catch (Exception ex) when (StripeTransport.IsNetworkFailure(ex, cancellationToken))
+        {
+            LogUnreachable(ex, operation);
             throw StripeException.Unreachable(ex);
         }
-
-        using (response)
-        {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            if (response.IsSuccessStatusCode)
-            {
-                return JsonSerializer.Deserialize<T>(body, StripeJson.Options)
-                    ?? throw new StripeException("Stripe answered with an empty body.") { StatusCode = (int)response.StatusCode };
-            }
-
-            var error = ReadError(response, body);
-            LogRefused((int)response.StatusCode, error.Type, error.Code, method.Method, uri.AbsolutePath);
-            throw error;
-        }
     }
 
-    private static StripeException ReadError(HttpResponseMessage response, string body)
-    {
-        StripeErrorBody? error = null;
-        try
-        {
-            error = JsonSerializer.Deserialize<StripeErrorEnvelope>(body, StripeJson.Options)?.Error;
-        }
-        catch (JsonException)
-        {
-            // A proxy's HTML error page, not Stripe's JSON: the status code alone says what happened.
-        }
+    [LoggerMessage(Level = LogLevel.Error, Message = "Stripe unreachable to {Operation} after every retry")]
+    private partial void LogUnreachable(Exception exception, string operation);
 
-        var status = (int)response.StatusCode;
-        return new StripeException(error?.Message ?? $"Stripe answered {status} {response.ReasonPhrase}.")
-        {
-            StatusCode = status,
-            Type = error?.Type,
-            Code = error?.Code,
-            DeclineCode = error?.DeclineCode,
-            Param = error?.Param,
-            OutcomeUnknown = status is 409 or 429 || status >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout,
-        };
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Stripe retry {Retry} after status {Status} / {Exception}, waiting {Delay}")]
-    private partial void LogRetry(int retry, int? status, string? exception, TimeSpan delay);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Stripe unreachable for {Method} {Path} after every retry")]
-    private partial void LogUnreachable(Exception exception, string method, string path);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Stripe answered {Status} ({Type}, {Code}) to {Method} {Path}")]
-    private partial void LogRefused(int status, string? type, string? code, string method, string path);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stripe answered {Status} ({Type}, {Code}) to {Operation}")]
+    private partial void LogRefused(int status, string? type, string? code, string operation);
 }

@@ -5,8 +5,12 @@ public sealed class StripeOptions
 {
     public const string Section = "Stripe";
 
-    /// <summary>The API version every request is pinned to, so Stripe never changes a response shape under us.</summary>
-    public const string ApiVersion = "2024-06-20";
+    /// <summary>
+    /// The API version every request and every webhook event is pinned to, so Stripe never changes a shape
+    /// under us: the one Stripe.net 53.1.0 is built for and sends. Upgrading Stripe.net means moving this too
+    /// (a test compares it with what the SDK sends) and setting the webhook endpoint to the same version.
+    /// </summary>
+    public const string ApiVersion = "2026-10-28.endive";
 
     /// <summary>sk_live_... or sk_test_...; empty selects the sandbox gateway (no money moves).</summary>
     public string SecretKey { get; set; } = "";
@@ -19,7 +23,7 @@ public sealed class StripeOptions
     /// <summary>How long one attempt may take before it counts as a network failure and is retried.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Retries after the first attempt, as Stripe's own libraries do.</summary>
+    /// <summary>Retries after the first attempt, as Stripe's own libraries do. They wait on the app's TimeProvider.</summary>
     public int MaxRetries { get; set; } = 2;
 
     /// <summary>The first retry waits about this long; each further retry doubles it, with jitter.</summary>

@@ -1,3 +1,6 @@
+using CancellationPortal.Domain.Common;
+using Sdk = Stripe;
+
 namespace CancellationPortal.Domain.Refunds.Stripe;
 
 /// <summary>Card refunds through Stripe. Our Refund row's id is the idempotency key of the create call.</summary>
@@ -46,19 +49,21 @@ public sealed class StripePaymentGateway(StripeClient client) : IPaymentGateway
         }
 
         var refunds = await client.ListRefundsAsync(lookup.PaymentReference, cancellationToken).ConfigureAwait(false);
-        var ours = refunds.Data.FirstOrDefault(r => r.OurRefundId == lookup.IdempotencyKey);
+        var ours = refunds.Data.FirstOrDefault(r => StripeClient.OurRefundId(r) == lookup.IdempotencyKey);
         return ours is null ? null : ToResult(ours);
     }
 
-    public static GatewayRefundResult ToResult(StripeRefund refund)
+    /// <summary>The refund's status in our terms, with the amount and currency Stripe says it refunded.</summary>
+    public static GatewayRefundResult ToResult(Sdk.Refund refund)
     {
         ArgumentNullException.ThrowIfNull(refund);
-        return refund.Status switch
+        var result = refund.Status switch
         {
-            StripeRefundStatus.Succeeded => GatewayRefundResult.Success(refund.Id),
-            StripeRefundStatus.Failed => new GatewayRefundResult(GatewayRefundStatus.Failed, refund.Id, StripeMessages.ForFailureReason(refund.FailureReason)),
-            StripeRefundStatus.Canceled => new GatewayRefundResult(GatewayRefundStatus.Failed, refund.Id, "The refund was canceled at Stripe."),
+            "succeeded" => GatewayRefundResult.Success(refund.Id),
+            "failed" => new GatewayRefundResult(GatewayRefundStatus.Failed, refund.Id, StripeMessages.ForFailureReason(refund.FailureReason)),
+            "canceled" => new GatewayRefundResult(GatewayRefundStatus.Failed, refund.Id, "The refund was canceled at Stripe."),
             _ => GatewayRefundResult.Pending(refund.Id),
         };
+        return string.IsNullOrEmpty(refund.Currency) ? result : result with { Reported = Money.FromMinorUnits(refund.Amount, refund.Currency) };
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CancellationPortal.Domain.Refunds.Stripe;
@@ -14,8 +15,10 @@ public static class StripeServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<StripeOptions>().Bind(configuration.GetSection(StripeOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
 
-        // Attempts time out through the retry pipeline, which needs the client's own timeout out of the way.
+        // Stripe.net sends through this HttpClient; attempts time out in our retry pipeline, which needs the
+        // client's own timeout out of the way.
         services.AddHttpClient<StripeClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddTransient<StripePaymentGateway>();
         services.AddSingleton<SandboxPaymentGateway>();

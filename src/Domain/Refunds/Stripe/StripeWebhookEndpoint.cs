@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using CancellationPortal.Domain.Refunds.Stripe;
 using Microsoft.Extensions.Options;
+using Sdk = Stripe;
 
 // In the hosting namespace, beside the apps' other start-up extensions, so Program.cs needs no new using.
 namespace CancellationPortal.Domain.Hosting;
@@ -28,29 +30,40 @@ public static partial class StripeWebhookEndpoint
         var logger = loggers.CreateLogger(typeof(StripeWebhookEndpoint));
         var cancellationToken = context.RequestAborted;
 
-        // The signature covers the raw bytes as sent: read them before anything parses the body.
-        byte[] body;
-        using (var buffer = new MemoryStream())
+        // The signature covers the body as sent: read it whole before anything parses it.
+        string body;
+        using (var reader = new StreamReader(context.Request.Body, Encoding.UTF8))
         {
-            await context.Request.Body.CopyToAsync(buffer, cancellationToken);
-            body = buffer.ToArray();
+            body = await reader.ReadToEndAsync(cancellationToken);
         }
 
         var settings = options.Value;
-        var check = StripeSignature.Verify(
-            context.Request.Headers["Stripe-Signature"].ToString(),
-            body,
-            settings.WebhookSecret,
-            clock.GetUtcNow(),
-            settings.WebhookTolerance);
-        if (check != SignatureCheck.Valid)
+        if (string.IsNullOrEmpty(settings.WebhookSecret))
         {
-            LogRejected(logger, check);
-            return Results.Text($"Signature check failed: {check}.", statusCode: StatusCodes.Status400BadRequest);
+            LogRejected(logger, "no webhook secret is configured");
+            return Results.Text("Signature check failed: no webhook secret is configured.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var stripeEvent = StripeEvent.TryParse(body);
-        if (stripeEvent is null)
+        StripeEvent stripeEvent;
+        try
+        {
+            // Stripe.net checks every v1 signature against the secret and the signed time against our clock,
+            // then refuses events written for another API version than the one we pin.
+            stripeEvent = StripeEvent.From(Sdk.EventUtility.ConstructEvent(
+                body,
+                context.Request.Headers["Stripe-Signature"].ToString(),
+                settings.WebhookSecret,
+                (long)settings.WebhookTolerance.TotalSeconds,
+                clock.GetUtcNow().ToUnixTimeSeconds(),
+                throwOnApiVersionMismatch: true));
+        }
+        catch (Sdk.StripeException ex)
+        {
+            // A missing, wrong or stale signature, or an event for another API version: Stripe.net says which.
+            LogRejected(logger, ex.Message);
+            return Results.Text($"Event refused: {ex.Message}", statusCode: StatusCodes.Status400BadRequest);
+        }
+        catch (JsonException)
         {
             LogMalformed(logger);
             return Results.Text("Not a Stripe event.", statusCode: StatusCodes.Status400BadRequest);
@@ -61,7 +74,7 @@ public static partial class StripeWebhookEndpoint
             var outcome = await handler.HandleAsync(stripeEvent, cancellationToken);
             return Results.Text(outcome.ToString());
         }
-        catch (JsonException)
+        catch (FormatException)
         {
             // data.object does not have the shape its event type promises.
             LogMalformed(logger);
@@ -69,8 +82,8 @@ public static partial class StripeWebhookEndpoint
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Stripe webhook refused: signature {Check}")]
-    private static partial void LogRejected(ILogger logger, SignatureCheck check);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stripe webhook refused: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stripe webhook refused: the signed body is not a Stripe event")]
     private static partial void LogMalformed(ILogger logger);

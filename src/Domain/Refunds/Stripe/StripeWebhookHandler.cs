@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CancellationPortal.Domain.Common;
 using CancellationPortal.Domain.Notifications;
 using CancellationPortal.Domain.Orders;
@@ -6,37 +5,23 @@ using CancellationPortal.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Sdk = Stripe;
 
 namespace CancellationPortal.Domain.Refunds.Stripe;
 
-/// <summary>A Stripe event: its id, its type and the object it is about (data.object).</summary>
-public sealed record StripeEvent(string Id, string Type, JsonElement Object)
+/// <summary>A verified Stripe event: its id, its type and the object it is about (data.object), as Stripe.net read it.</summary>
+public sealed record StripeEvent(string Id, string Type, Sdk.IHasObject? Object)
 {
-    /// <summary>Null when the body is not JSON or lacks the id, type or data.object every event has.</summary>
-    public static StripeEvent? TryParse(byte[] body)
+    public static StripeEvent From(Sdk.Event stripeEvent)
     {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.Object
-                && root.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } eventId
-                && root.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() is { Length: > 0 } eventType
-                && root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
-                && data.TryGetProperty("object", out var obj) && obj.ValueKind == JsonValueKind.Object)
-            {
-                return new StripeEvent(eventId, eventType, obj.Clone());
-            }
-
-            return null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        ArgumentNullException.ThrowIfNull(stripeEvent);
+        return new StripeEvent(stripeEvent.Id, stripeEvent.Type, stripeEvent.Data?.Object);
     }
 
-    public T Read<T>() => Object.Deserialize<T>(StripeJson.Options) ?? throw new JsonException($"Event {Id} has an empty data.object.");
+    /// <exception cref="FormatException">data.object is not the object its event type promises.</exception>
+    public T Read<T>()
+        where T : class, Sdk.IHasObject =>
+        Object as T ?? throw new FormatException($"Event {Id} of type {Type} does not carry a {typeof(T).Name}.");
 }
 
 public enum WebhookOutcome
@@ -80,23 +65,23 @@ public sealed partial class StripeWebhookHandler(
         switch (stripeEvent.Type)
         {
             case "refund.created" or "refund.updated" or "refund.failed":
-                await ApplyRefundAsync(stripeEvent.Read<StripeRefund>(), now, cancellationToken);
+                await ApplyRefundAsync(stripeEvent.Read<Sdk.Refund>(), now, cancellationToken);
                 break;
             case "charge.refunded":
-                foreach (var refund in stripeEvent.Read<StripeCharge>().Refunds?.Data ?? [])
+                foreach (var refund in stripeEvent.Read<Sdk.Charge>().Refunds?.Data ?? [])
                 {
                     await ApplyRefundAsync(refund, now, cancellationToken);
                 }
 
                 break;
             case "charge.dispute.created":
-                await SetDisputedAsync(stripeEvent.Read<StripeDispute>(), true, now, cancellationToken);
+                await SetDisputedAsync(stripeEvent.Read<Sdk.Dispute>(), true, now, cancellationToken);
                 break;
             case "charge.dispute.closed":
-                await SetDisputedAsync(stripeEvent.Read<StripeDispute>(), false, now, cancellationToken);
+                await SetDisputedAsync(stripeEvent.Read<Sdk.Dispute>(), false, now, cancellationToken);
                 break;
             default:
-                await RecordPaymentAsync(stripeEvent.Read<StripePaymentIntent>(), now, cancellationToken);
+                await RecordPaymentAsync(stripeEvent.Read<Sdk.PaymentIntent>(), now, cancellationToken);
                 break;
         }
 
@@ -120,9 +105,9 @@ public sealed partial class StripeWebhookHandler(
     public static bool IsHandled(string type) => type is "refund.created" or "refund.updated" or "refund.failed" or "charge.refunded"
         or "charge.dispute.created" or "charge.dispute.closed" or "payment_intent.succeeded";
 
-    private async Task ApplyRefundAsync(StripeRefund stripeRefund, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task ApplyRefundAsync(Sdk.Refund stripeRefund, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var ourId = stripeRefund.OurRefundId;
+        var ourId = StripeClient.OurRefundId(stripeRefund);
         var refund = await db.Refunds.FirstOrDefaultAsync(
             r => r.Method == RefundMethod.OriginalPayment && (r.ProviderReference == stripeRefund.Id || r.Id == ourId),
             cancellationToken);
@@ -136,9 +121,9 @@ public sealed partial class StripeWebhookHandler(
         await settlement.ApplyAsync(refund, StripePaymentGateway.ToResult(stripeRefund), Actor.System, now, cancellationToken);
     }
 
-    private async Task SetDisputedAsync(StripeDispute dispute, bool disputed, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task SetDisputedAsync(Sdk.Dispute dispute, bool disputed, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        string[] references = [.. new[] { dispute.Charge, dispute.PaymentIntent }.OfType<string>()];
+        string[] references = [.. new[] { dispute.ChargeId, dispute.PaymentIntentId }.OfType<string>()];
         var orders = await db.Orders.Where(o => o.PaymentReference != null && references.Contains(o.PaymentReference)).ToListAsync(cancellationToken);
         foreach (var order in orders.Where(o => o.IsDisputed != disputed))
         {
@@ -158,14 +143,15 @@ public sealed partial class StripeWebhookHandler(
         Card refunds for this order are blocked until the dispute is closed; answer the dispute in Stripe's dashboard.
         """);
 
-    private async Task RecordPaymentAsync(StripePaymentIntent intent, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task RecordPaymentAsync(Sdk.PaymentIntent intent, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (await db.Set<CardPayment>().AnyAsync(p => p.PaymentIntentId == intent.Id, cancellationToken))
         {
             return;
         }
 
-        intent.Metadata.TryGetValue(StripeClient.OrderNumberMetadataKey, out var orderNumber);
+        string? orderNumber = null;
+        intent.Metadata?.TryGetValue(StripeClient.OrderNumberMetadataKey, out orderNumber);
         var received = Money.FromMinorUnits(intent.AmountReceived, intent.Currency);
         db.Set<CardPayment>().Add(new CardPayment(intent.Id, orderNumber, received.Amount, received.Currency, now));
     }
