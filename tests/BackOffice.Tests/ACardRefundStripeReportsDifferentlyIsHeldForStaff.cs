@@ -33,7 +33,7 @@ public abstract class ACardRefundStripeReportsDifferentlyIsHeldForStaff(BackOffi
         refund.ProviderReference.ShouldBe(Stripe.Refunds.ShouldHaveSingleItem().Id);
         var request = await App.RequestAsync(seeded.RequestId);
         request.Status.ShouldBe(CancellationStatus.InProgress);
-        request.AuditEntries.ShouldContain(a => a.Action == "Card refund amount differs");
+        request.AuditEntries.ShouldContain(a => a.Kind == AuditKind.CardRefundAmountDiffers);
         await using var db = App.CreateContext();
         var mails = (await db.Outbox.ToListAsync()).Select(m => EmailMessage.FromJson(m.Payload));
         mails.ShouldContain(m => m.To == new EmailOptions().SupportAddress && m.Subject == $"Card refund amount differs for order {request.Order.Number}");
