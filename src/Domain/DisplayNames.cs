@@ -71,6 +71,7 @@ public static class DisplayNames
         AuditKind.RepaymentReceived => "Repayment received: cancellation undone",
         AuditKind.RefundReversed => "Refund reversed by Stripe",
         AuditKind.FeeInvoiceIssued => "Cancellation-fee invoice issued",
+        AuditKind.CardRefundAmountDiffers => "Card refund amount differs",
         _ => throw Unnamed(kind),
     };
 

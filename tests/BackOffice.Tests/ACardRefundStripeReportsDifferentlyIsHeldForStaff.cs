@@ -25,7 +25,7 @@ public abstract class ACardRefundStripeReportsDifferentlyIsHeldForStaff(BackOffi
         var sue = await BackOfficeApp.SignInAsync(Host, BackOfficeApp.Support);
         var page = await AcceptAsync(sue, seeded);
 
-        var completed = await sue.FollowAsync(await sue.SubmitAsync(page.Form("Complete"), Decision("OriginalPayment")));
+        var completed = await sue.FollowAsync(await sue.SubmitConfirmedAsync(page.Form("Complete"), Decision("OriginalPayment")));
 
         completed.Text.ShouldContain($"The payment provider reports a refund of {reported} instead of the EUR 65.00 asked for, so it is not settled.");
         var refund = (await App.RefundsAsync(seeded.RequestId)).ShouldHaveSingleItem();
@@ -33,7 +33,7 @@ public abstract class ACardRefundStripeReportsDifferentlyIsHeldForStaff(BackOffi
         refund.ProviderReference.ShouldBe(Stripe.Refunds.ShouldHaveSingleItem().Id);
         var request = await App.RequestAsync(seeded.RequestId);
         request.Status.ShouldBe(CancellationStatus.InProgress);
-        request.AuditEntries.ShouldContain(a => a.Action == "Card refund amount differs");
+        request.AuditEntries.ShouldContain(a => a.Kind == AuditKind.CardRefundAmountDiffers);
         await using var db = App.CreateContext();
         var mails = (await db.Outbox.ToListAsync()).Select(m => EmailMessage.FromJson(m.Payload));
         mails.ShouldContain(m => m.To == new EmailOptions().SupportAddress && m.Subject == $"Card refund amount differs for order {request.Order.Number}");

@@ -59,6 +59,7 @@ public enum AuditKind
     RepaymentReceived,
     RefundReversed,
     FeeInvoiceIssued,
+    CardRefundAmountDiffers,
 }
 
 public static class CancellationStatusText

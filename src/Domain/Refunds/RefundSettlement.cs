@@ -77,7 +77,7 @@ public sealed class RefundSettlement(AppDbContext db, CancellationCompletion com
         }
 
         var request = await LoadRequestAsync(refund, cancellationToken);
-        request.Note(actor, now, "Card refund amount differs", $"{refund.Money}: {reason}");
+        request.Note(actor, now, AuditKind.CardRefundAmountDiffers, $"{refund.Money}: {reason}");
         db.EnqueueEmail(
             new EmailMessage(
                 email.Value.SupportAddress,

@@ -15,7 +15,7 @@ public sealed partial class EveryEnumAPersonReadsHasOneDisplayName
     /// <summary>Enums that never reach a person by name: internal states, or told in sentences of their own.</summary>
     private static readonly Type[] NotShownByName =
     [
-        typeof(OutboxStatus), typeof(ErrorKind), typeof(GatewayRefundStatus), typeof(SignatureCheck), typeof(WebhookOutcome),
+        typeof(OutboxStatus), typeof(ErrorKind), typeof(GatewayRefundStatus), typeof(WebhookOutcome),
         typeof(PolicyAnswer), // CancellationPolicy.Describe
         typeof(CancellationAction), // the refusal messages of CancellationRequest
         typeof(QueueAge), // the queue's age filter labels its own options
