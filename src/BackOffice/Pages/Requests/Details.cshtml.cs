@@ -213,7 +213,7 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
     /// <summary>The loaded page again with the refusal (or the form's own errors) and a 4xx status.</summary>
     private PageResult ShowRefused(Error? error, Func<string, string>? fieldKey)
     {
-        Response.StatusCode = error?.ToStatusCode() ?? StatusCodes.Status400BadRequest;
+        Response.StatusCode = error.ToStatusCode();
         if (error is not null)
         {
             ModelState.AddModelError(error.Field is null || fieldKey is null ? string.Empty : fieldKey(error.Field), error.Message);
