@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using CancellationPortal.Domain.Common;
-using Microsoft.AspNetCore.Http;
 
 namespace CancellationPortal.BackOffice;
 
@@ -13,16 +12,4 @@ public static class StaffActor
         return Actor.Staff(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", user.Identity?.Name ?? "staff");
     }
 
-    /// <summary>The status code a refused use case answers with when the page is shown again.</summary>
-    public static int ToStatusCode(this Error error)
-    {
-        ArgumentNullException.ThrowIfNull(error);
-        return error.Kind switch
-        {
-            ErrorKind.NotFound => StatusCodes.Status404NotFound,
-            ErrorKind.Conflict => StatusCodes.Status409Conflict,
-            ErrorKind.NotAllowed => StatusCodes.Status409Conflict,
-            _ => StatusCodes.Status422UnprocessableEntity,
-        };
-    }
 }

@@ -25,7 +25,7 @@ public abstract class ACardRefundStripeReportsDifferentlyIsHeldForStaff(BackOffi
         var sue = await BackOfficeApp.SignInAsync(Host, BackOfficeApp.Support);
         var page = await AcceptAsync(sue, seeded);
 
-        var completed = await sue.FollowAsync(await sue.SubmitAsync(page.Form("Complete"), Decision("OriginalPayment")));
+        var completed = await sue.FollowAsync(await sue.SubmitConfirmedAsync(page.Form("Complete"), Decision("OriginalPayment")));
 
         completed.Text.ShouldContain($"The payment provider reports a refund of {reported} instead of the EUR 65.00 asked for, so it is not settled.");
         var refund = (await App.RefundsAsync(seeded.RequestId)).ShouldHaveSingleItem();

@@ -41,13 +41,7 @@ public sealed class CancellationCompletion(AppDbContext db)
             .Where(e => e.State == EntityState.Added && e.Entity.RequestId == request.Id)
             .Select(e => e.Entity)
             .Where(r => !refunds.Contains(r)));
-        if (refunds.Any(r => r.Status == RefundStatus.Pending))
-        {
-            return false;
-        }
-
-        var refunded = refunds.Where(r => r.Status == RefundStatus.Succeeded).Sum(r => r.Amount);
-        if (refunded < request.Decision.RefundAmount)
+        if (!RefundBalance.SettledInFull(request.Decision, refunds, request.Order.Currency))
         {
             return false;
         }

@@ -208,6 +208,7 @@ public sealed class CancellationRequest : IVersioned
         }
 
         Decision = decision;
+        Touched();
         Record(staff, now, AuditKind.DecisionRecorded, Status, decision.Summary(Order.Currency));
         return Result.Ok();
     }
@@ -236,6 +237,7 @@ public sealed class CancellationRequest : IVersioned
         var from = Status;
         Status = moneyWentBack ? CancellationStatus.AwaitingRepayment : CancellationStatus.Undone;
         ClosedAt = moneyWentBack ? null : now;
+        Touched();
         Record(staff, now, moneyWentBack ? AuditKind.UndoStarted : AuditKind.Undone, from, note);
         return Result.Ok();
     }
@@ -251,7 +253,14 @@ public sealed class CancellationRequest : IVersioned
         return result;
     }
 
-    public void FlagFailedRefund(bool failed) => HasFailedRefund = failed;
+    public void FlagFailedRefund(bool failed)
+    {
+        if (HasFailedRefund != failed)
+        {
+            HasFailedRefund = failed;
+            Touched();
+        }
+    }
 
     /// <summary>
     /// The provider failed a refund after reporting it succeeded. Flagged as a failed refund too, so a request
@@ -261,13 +270,16 @@ public sealed class CancellationRequest : IVersioned
     {
         HasReversedRefund = true;
         HasFailedRefund = true;
+        Touched();
         Record(actor, now, AuditKind.RefundReversed, Status, note);
     }
 
     /// <summary>Records a step that does not change the status (a refund issued, a shipment stopped).</summary>
-    public void Note(Actor actor, DateTimeOffset now, AuditKind kind, string? note) => Record(actor, now, kind, Status, note);
-
-    public void BumpVersion() => Version++;
+    public void Note(Actor actor, DateTimeOffset now, AuditKind kind, string? note)
+    {
+        Touched();
+        Record(actor, now, kind, Status, note);
+    }
 
     private Result Move(CancellationAction action, Actor actor, DateTimeOffset now, AuditKind kind, string? note)
     {
@@ -279,6 +291,7 @@ public sealed class CancellationRequest : IVersioned
 
         var from = Status;
         Status = to;
+        Touched();
         Record(actor, now, kind, from, note);
         return Result.Ok();
     }
@@ -296,6 +309,9 @@ public sealed class CancellationRequest : IVersioned
         CancellationAction.ConfirmRepayment => "marked as repaid",
         _ => action.ToString(),
     };
+
+    /// <summary>The version moves with every change of the request (see <see cref="IVersioned"/>).</summary>
+    private void Touched() => Version++;
 
     private void Record(Actor actor, DateTimeOffset now, AuditKind kind, CancellationStatus? from, string? note)
     {

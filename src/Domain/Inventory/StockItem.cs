@@ -26,7 +26,9 @@ public sealed class StockItem : IVersioned
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
         OnHand += quantity;
+        Touched();
     }
 
-    public void BumpVersion() => Version++;
+    /// <summary>The version moves with every change of the stock item (see <see cref="IVersioned"/>).</summary>
+    private void Touched() => Version++;
 }

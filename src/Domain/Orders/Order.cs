@@ -136,12 +136,14 @@ public sealed class Order : IVersioned
         Carrier = carrier ?? Carrier;
         TrackingNumber = trackingNumber ?? TrackingNumber;
         LastCourierStatus = courierStatus ?? LastCourierStatus;
+        Touched();
     }
 
     public void UpdateSupplier(SupplierOrderStatus status, string? supplierName = null)
     {
         SupplierStatus = status;
         SupplierName = supplierName ?? SupplierName;
+        Touched();
     }
 
     /// <summary>The store stopped its own shipment: the order is back to unfulfilled.</summary>
@@ -153,6 +155,7 @@ public sealed class Order : IVersioned
         }
 
         FulfillmentStatus = FulfillmentStatus.Unfulfilled;
+        Touched();
         return Result.Ok();
     }
 
@@ -169,6 +172,7 @@ public sealed class Order : IVersioned
         Result SetSupplierCanceled()
         {
             SupplierStatus = SupplierOrderStatus.Canceled;
+            Touched();
             return Result.Ok();
         }
     }
@@ -177,17 +181,27 @@ public sealed class Order : IVersioned
     {
         IsCanceled = true;
         CanceledAt = now;
+        Touched();
     }
 
     public void Reactivate()
     {
         IsCanceled = false;
         CanceledAt = null;
+        Touched();
     }
 
-    public void SetDisputed(bool disputed) => IsDisputed = disputed;
+    public void SetDisputed(bool disputed)
+    {
+        if (IsDisputed != disputed)
+        {
+            IsDisputed = disputed;
+            Touched();
+        }
+    }
 
-    public void BumpVersion() => Version++;
+    /// <summary>The version moves with every change of the order (see <see cref="IVersioned"/>).</summary>
+    private void Touched() => Version++;
 }
 
 public sealed class OrderLine

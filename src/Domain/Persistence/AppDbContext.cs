@@ -10,7 +10,6 @@ using CancellationPortal.Domain.Refunds;
 using CancellationPortal.Domain.Settings;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CancellationPortal.Domain.Persistence;
@@ -34,18 +33,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<StoreSettings> StoreSettings => Set<StoreSettings>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
-
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        BumpVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
-
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -76,25 +63,4 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
     }
-
-    private void BumpVersions()
-    {
-        foreach (var entry in ChangeTracker.Entries<IVersioned>().ToList())
-        {
-            if (entry.State == EntityState.Modified || (entry.State == EntityState.Unchanged && PartsChanged(entry)))
-            {
-                entry.Entity.BumpVersion();
-            }
-        }
-    }
-
-    /// <summary>
-    /// A change to an aggregate's parts (the decision it owns, a new audit entry) is a change to the aggregate:
-    /// its version must move and be checked too, or two writers who only added parts (the same staff member
-    /// in the same clock tick) would both pass the optimistic-concurrency check.
-    /// </summary>
-    private static bool PartsChanged(EntityEntry entry) =>
-        entry.References.Any(r => r.Metadata.TargetEntityType.IsOwned() && r.TargetEntry is { State: EntityState.Added or EntityState.Modified or EntityState.Deleted })
-        || entry.Collections.Any(c => c.CurrentValue is { } parts
-            && parts.Cast<object>().Any(part => entry.Context.Entry(part).State is EntityState.Added or EntityState.Modified));
 }

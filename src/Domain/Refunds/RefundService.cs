@@ -33,25 +33,11 @@ public sealed partial class RefundService(
     public Task<List<Refund>> ListAsync(Guid requestId, CancellationToken cancellationToken) =>
         db.Refunds.AsNoTracking().Where(r => r.RequestId == requestId).OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken);
 
-    /// <summary>What is still to be refunded: the decided amount less refunds that succeeded or are on their way.</summary>
-    public async Task<decimal> RemainingAsync(CancellationRequest request, CancellationToken cancellationToken)
+    /// <summary>What is still to be refunded, from the request's refunds as committed.</summary>
+    private async Task<Money> RemainingAsync(CancellationRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        if (request.Decision is null)
-        {
-            return 0m;
-        }
-
         var refunds = await db.Refunds.AsNoTracking().Where(r => r.RequestId == request.Id).ToListAsync(cancellationToken);
-        return Remaining(request, refunds);
-    }
-
-    /// <summary>What is still to be refunded, from the request's refunds already at hand.</summary>
-    public static decimal Remaining(CancellationRequest request, IEnumerable<Refund> refunds)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(refunds);
-        return request.Decision is null ? 0m : request.Decision.RefundAmount - refunds.Where(r => r.Counts).Sum(r => r.Amount);
+        return RefundBalance.Remaining(request.Decision, refunds, request.Order.Currency);
     }
 
     /// <summary>Why a method cannot refund this order now, or null when it can.</summary>
@@ -109,11 +95,11 @@ public sealed partial class RefundService(
             return Error.Invalid("The refund amount must be more than zero.");
         }
 
-        if (amount > remaining)
+        if (amount > remaining.Amount)
         {
             return await RefusedUnlessChangedAsync(
                 request,
-                Error.Invalid($"The refund of {Money.Format(amount, order.Currency)} is more than what is left to refund ({Money.Format(remaining, order.Currency)})."),
+                Error.Invalid($"The refund of {Money.Format(amount, order.Currency)} is more than what is left to refund ({remaining})."),
                 cancellationToken);
         }
 

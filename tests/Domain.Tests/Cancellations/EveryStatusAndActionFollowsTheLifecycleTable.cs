@@ -85,6 +85,7 @@ public sealed class EveryStatusAndActionFollowsTheLifecycleTable
         var changedBy = request.LastChangedByName;
         var changedAt = request.LastChangedAt;
         var closedAt = request.ClosedAt;
+        var version = request.Version;
         var expected = Allowed.TryGetValue((status, step), out var to) ? to : Refused;
 
         var result = Perform(request, step);
@@ -99,11 +100,13 @@ public sealed class EveryStatusAndActionFollowsTheLifecycleTable
             request.LastChangedByName.ShouldBe(changedBy);
             request.LastChangedAt.ShouldBe(changedAt);
             request.ClosedAt.ShouldBe(closedAt);
+            request.Version.ShouldBe(version, "a refused step changes nothing, so the version stays");
             return;
         }
 
         result.IsSuccess.ShouldBeTrue($"{step} from {status} should be allowed, but: {result.Error?.Message}");
         request.Status.ShouldBe(expected);
+        request.Version.ShouldBe(version + 1, "every change of the request moves its version, once per step");
         request.AuditEntries.Count.ShouldBe(auditBefore + 1);
         var entry = request.AuditEntries[^1];
         var actor = ActorOf(step);

@@ -1,13 +1,18 @@
 using CancellationPortal.Domain.Cancellations;
 using CancellationPortal.Domain.Common;
 using CancellationPortal.Domain.Orders;
+using CancellationPortal.Domain.Refunds;
 using CancellationPortal.Domain.Tests.Support;
 using CancellationPortal.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace CancellationPortal.Domain.Tests.Persistence;
 
-/// <summary>Optimistic concurrency on the request and the order: the second writer with a stale copy loses.</summary>
+/// <summary>
+/// Optimistic concurrency on the request and the order: the second writer with a stale copy loses. The version
+/// moves with every change of the aggregate, so this holds even when both only added a part the request owns
+/// (a decision, an audit step).
+/// </summary>
 public abstract class TwoWritersOnOneRowCannotBothWin(Provider provider) : DatabaseTest(provider)
 {
     private static readonly Actor Shopper = Actor.Shopper("customer-1", "Sam Shopper");
@@ -109,6 +114,58 @@ public abstract class TwoWritersOnOneRowCannotBothWin(Provider provider) : Datab
 
         result.Error!.Kind.ShouldBe(ErrorKind.Conflict);
         result.Error.Message.ShouldContain("Sue Support");
+    }
+
+    [Fact]
+    public async Task TwoDecisionsAtOnceConflictBecauseRecordingADecisionMovesTheRequestsVersion()
+    {
+        var requestId = await AcceptedAsync();
+        await using var first = NewContext();
+        await using var second = NewContext();
+        var mine = await first.CancellationRequests.Include(r => r.Order).SingleAsync(r => r.Id == requestId);
+        var theirs = await second.CancellationRequests.Include(r => r.Order).SingleAsync(r => r.Id == requestId);
+        var loaded = theirs.Version;
+
+        mine.Decide(Decision(40m), Sue, Clock.GetUtcNow()).IsSuccess.ShouldBeTrue();
+        theirs.Decide(Decision(30m), Max, Clock.GetUtcNow()).IsSuccess.ShouldBeTrue();
+        theirs.Version.ShouldBe(loaded + 1, "the decision itself moves the version, before any save");
+        await first.SaveChangesAsync();
+
+        await Should.ThrowAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+        await using var check = NewContext();
+        var stored = await check.CancellationRequests.SingleAsync(r => r.Id == requestId);
+        stored.Decision!.RefundAmount.ShouldBe(40m);
+        stored.Version.ShouldBe(loaded + 1);
+        (await check.AuditEntries.CountAsync(a => a.RequestId == requestId && a.Kind == AuditKind.DecisionRecorded)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task OfTwoDecisionsAtOnceTheSecondIsToldWhoChangedTheRequest()
+    {
+        var requestId = await AcceptedAsync();
+        await using var first = NewContext();
+        await using var second = NewContext();
+        var mine = (await ServiceOn(first).LoadAsync(requestId, default))!;
+        var theirs = (await ServiceOn(second).LoadAsync(requestId, default))!;
+
+        mine.Decide(Decision(40m), Sue, Clock.GetUtcNow()).IsSuccess.ShouldBeTrue();
+        theirs.Decide(Decision(30m), Max, Clock.GetUtcNow()).IsSuccess.ShouldBeTrue();
+        (await ServiceOn(first).SaveAsync(mine, default)).IsSuccess.ShouldBeTrue();
+        var lost = await ServiceOn(second).SaveAsync(theirs, default);
+
+        lost.Error!.Kind.ShouldBe(ErrorKind.Conflict);
+        lost.Error.Message.ShouldStartWith("This request was changed by Sue Support at ");
+    }
+
+    private static CancellationDecision Decision(decimal amount) =>
+        new(DecisionReason.CustomerRequest, null, RefundMethod.StoreCredit, amount, amount < 40m ? "Return shipping" : null, RefundNow: true, Restock: true, NotifyShopper: true, StaffNote: null);
+
+    private async Task<Guid> AcceptedAsync()
+    {
+        var requestId = await RequestedAsync();
+        await using var db = NewContext();
+        (await ServiceOn(db).AcceptAsync(requestId, 0, Sue)).IsSuccess.ShouldBeTrue();
+        return requestId;
     }
 
     private async Task<Guid> RequestedAsync()

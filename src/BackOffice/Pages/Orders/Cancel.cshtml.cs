@@ -92,7 +92,7 @@ public sealed class CancelModel(CancellationDecisionService decisions, RefundSer
             ModelState.AddModelError(error.Field is null ? string.Empty : $"{nameof(Input)}.{error.Field}", error.Message);
         }
 
-        Response.StatusCode = error?.ToStatusCode() ?? StatusCodes.Status400BadRequest;
+        Response.StatusCode = error.ToStatusCode();
         return Page();
     }
 
@@ -114,8 +114,9 @@ public sealed class CancelModel(CancellationDecisionService decisions, RefundSer
 
     private IActionResult NotFoundPage()
     {
-        ModelState.AddModelError(string.Empty, $"No order with number {Number}.");
-        Response.StatusCode = StatusCodes.Status404NotFound;
+        var missing = Error.NotFound($"No order with number {Number}.");
+        ModelState.AddModelError(string.Empty, missing.Message);
+        Response.StatusCode = missing.ToStatusCode();
         return Page();
     }
 

@@ -30,7 +30,7 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
     public CancellationRequest Cancellation { get; private set; } = null!;
     public IReadOnlyList<Refund> Refunds { get; private set; } = [];
     public PolicyAnswer Policy { get; private set; }
-    public decimal Remaining { get; private set; }
+    public Money Remaining { get; private set; }
     public IReadOnlyDictionary<string, int> Stock { get; private set; } = new Dictionary<string, int>();
     public DecisionFormContext DecisionContext { get; private set; } = null!;
 
@@ -40,7 +40,7 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
     public bool CanRevertFulfillment => IsActionable && Cancellation.Order.FulfillmentStatus == Domain.Orders.FulfillmentStatus.FulfillmentInProgress;
     public bool CanCancelWithSupplier => IsActionable && Cancellation.Order.SupplierStatus == Domain.Orders.SupplierOrderStatus.Placed;
     public bool CanDecide => Cancellation.CanDecide && Policy.CanCancelNow();
-    public bool CanIssueRefund => Cancellation.CanComplete && Cancellation.Decision is not null && Remaining > 0m;
+    public bool CanIssueRefund => Cancellation.CanComplete && Cancellation.Decision is not null && Remaining.Amount > 0m;
 
     /// <summary>When the page offers no action: what the request waits for, or that nothing is left to do.</summary>
     public string WaitingFor
@@ -213,7 +213,7 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
     /// <summary>The loaded page again with the refusal (or the form's own errors) and a 4xx status.</summary>
     private PageResult ShowRefused(Error? error, Func<string, string>? fieldKey)
     {
-        Response.StatusCode = error?.ToStatusCode() ?? StatusCodes.Status400BadRequest;
+        Response.StatusCode = error.ToStatusCode();
         if (error is not null)
         {
             ModelState.AddModelError(error.Field is null || fieldKey is null ? string.Empty : fieldKey(error.Field), error.Message);
@@ -237,7 +237,7 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
         Input.Version = request.Version;
         Refunds = await refunds.ListAsync(Id, cancellationToken);
         Policy = CancellationPolicy.Evaluate(request.Order, hasOpenRequest: false);
-        Remaining = RefundService.Remaining(request, Refunds);
+        Remaining = RefundBalance.Remaining(request.Decision, Refunds, request.Order.Currency);
         Stock = await decisions.StockOnHandAsync(request.Order.Lines.Select(l => l.Sku), cancellationToken);
         DecisionContext = DecisionFormContext.For(request.Order, refunds);
         return true;

@@ -68,12 +68,12 @@ public sealed class DetailsModel(AppDbContext db, CancellationService cancellati
 
         if (!CanRequest)
         {
-            return Refused(StatusCodes.Status409Conflict, Policy.Describe());
+            return Refused(Error.NotAllowed(Policy.Describe()));
         }
 
         if (Validate() is null)
         {
-            return Refused(StatusCodes.Status400BadRequest, null);
+            return Refused(null);
         }
 
         CurrentStep = Step.ConfirmRequest;
@@ -91,7 +91,7 @@ public sealed class DetailsModel(AppDbContext db, CancellationService cancellati
         var reason = Validate();
         if (reason is null)
         {
-            return Refused(StatusCodes.Status400BadRequest, null);
+            return Refused(null);
         }
 
         var result = await cancellations.RequestAsync(CustomerId, Order.Id, reason, Input.Comment, Shopper, cancellationToken);
@@ -117,7 +117,7 @@ public sealed class DetailsModel(AppDbContext db, CancellationService cancellati
 
         if (!CanWithdraw)
         {
-            return Refused(StatusCodes.Status409Conflict, "There is no cancellation request to withdraw: only a request that has not been accepted yet can be withdrawn.");
+            return Refused(NothingToWithdraw);
         }
 
         CurrentStep = Step.ConfirmWithdraw;
@@ -133,7 +133,7 @@ public sealed class DetailsModel(AppDbContext db, CancellationService cancellati
 
         if (!CanWithdraw)
         {
-            return Refused(StatusCodes.Status409Conflict, "There is no cancellation request to withdraw: only a request that has not been accepted yet can be withdrawn.");
+            return Refused(NothingToWithdraw);
         }
 
         var result = await cancellations.WithdrawAsync(CustomerId, LatestRequest!.Id, Shopper, cancellationToken);
@@ -146,6 +146,9 @@ public sealed class DetailsModel(AppDbContext db, CancellationService cancellati
         StatusMessage = $"You withdrew your cancellation request for order {number} on {EmailTemplates.Stamp(request.ClosedAt ?? request.LastChangedAt)}. The order goes ahead as planned. We have emailed you a confirmation.";
         return RedirectToPage(new { number });
     }
+
+    private static readonly Error NothingToWithdraw =
+        Error.NotAllowed("There is no cancellation request to withdraw: only a request that has not been accepted yet can be withdrawn.");
 
     private string CustomerId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
@@ -177,10 +180,11 @@ public sealed class DetailsModel(AppDbContext db, CancellationService cancellati
         return reason;
     }
 
-    private PageResult Refused(int statusCode, string? message)
+    /// <summary>The page again with the refusal (or the form's own errors, when null) and its 4xx status.</summary>
+    private PageResult Refused(Error? error)
     {
-        ErrorMessage = message ?? "Please correct the form below.";
-        Response.StatusCode = statusCode;
+        ErrorMessage = error.ToPageMessage();
+        Response.StatusCode = error.ToStatusCode();
         return Page();
     }
 
@@ -192,13 +196,7 @@ public sealed class DetailsModel(AppDbContext db, CancellationService cancellati
             return NotFound();
         }
 
-        return Refused(
-            error.Kind switch
-            {
-                ErrorKind.Invalid => StatusCodes.Status422UnprocessableEntity,
-                _ => StatusCodes.Status409Conflict,
-            },
-            error.Message);
+        return Refused(error);
     }
 
     private async Task<bool> LoadAsync(string number, CancellationToken cancellationToken)
