@@ -2,6 +2,7 @@ using CancellationPortal.BackOffice;
 using CancellationPortal.Domain;
 using CancellationPortal.Domain.Hosting;
 using CancellationPortal.Domain.Identity;
+using CancellationPortal.Web;
 using Microsoft.AspNetCore.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
