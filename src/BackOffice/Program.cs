@@ -1,4 +1,5 @@
 using CancellationPortal.BackOffice;
+using CancellationPortal.DemoData;
 using CancellationPortal.Domain;
 using CancellationPortal.Domain.Hosting;
 using CancellationPortal.Domain.Identity;
@@ -12,6 +13,8 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddCancellationDomain(builder.Configuration, "CancellationPortal.BackOffice");
 builder.Services.AddPublicUrl(builder.Configuration, "BackOffice", "http://localhost:5090");
+// For the seed-demo command only; the demo data and Bogus stay out of the Domain assembly.
+builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddStoreIdentity(options =>
 {
     // Staff accounts move money, so they have their own lockout policy (BackOffice:Lockout), stricter by default.

@@ -28,7 +28,6 @@ public static class DomainServiceCollectionExtensions
 
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<DatabaseMigrator>();
-        services.AddScoped<DemoSeeder>();
         services.AddScoped<CancellationService>();
         services.AddScoped<CancellationCompletion>();
         services.AddScoped<CancellationDecisionService>();

@@ -1,3 +1,4 @@
+using CancellationPortal.DemoData;
 using CancellationPortal.Domain.Cancellations;
 using CancellationPortal.Domain.Common;
 using CancellationPortal.Domain.Identity;

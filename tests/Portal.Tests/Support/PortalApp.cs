@@ -1,3 +1,4 @@
+using CancellationPortal.DemoData;
 using CancellationPortal.Domain.Cancellations;
 using CancellationPortal.Domain.Common;
 using CancellationPortal.Domain.Identity;
@@ -53,6 +54,8 @@ public sealed class PortalApp : IAsyncDisposable
             builder.UseSetting("Email:PickupFolder", mailFolder);
             builder.UseSetting("Outbox:Enabled", "false");
             builder.UseSetting("Stripe:Reconciliation:Enabled", "false");
+            // The portal itself never seeds; tests that walk the demo store seed it through the app's services.
+            builder.ConfigureServices(services => services.AddScoped<DemoSeeder>());
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             {
                 builder.UseSetting(key, value);
