@@ -57,7 +57,7 @@ for url in "$portal_url" "$backoffice_url"; do
   healthy "$url" || { echo "The app at $url did not start: see the log above (is the port already in use?)." >&2; exit 1; }
 done
 
-password=${Demo__Password:-$(grep -o 'DefaultPassword = "[^"]*"' src/Domain/Persistence/DemoSeeder.cs | cut -d'"' -f2)}
+password=${Demo__Password:-$(grep -o 'DefaultPassword = "[^"]*"' src/DemoData/DemoSeeder.cs | cut -d'"' -f2)}
 cat <<MSG
 
   CancellationPortal is running.

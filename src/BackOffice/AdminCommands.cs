@@ -1,3 +1,4 @@
+using CancellationPortal.DemoData;
 using CancellationPortal.Domain.Identity;
 using CancellationPortal.Domain.Persistence;
 using Microsoft.AspNetCore.Identity;

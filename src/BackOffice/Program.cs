@@ -1,7 +1,9 @@
 using CancellationPortal.BackOffice;
+using CancellationPortal.DemoData;
 using CancellationPortal.Domain;
 using CancellationPortal.Domain.Hosting;
 using CancellationPortal.Domain.Identity;
+using CancellationPortal.Web;
 using Microsoft.AspNetCore.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +13,8 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddCancellationDomain(builder.Configuration, "CancellationPortal.BackOffice");
 builder.Services.AddPublicUrl(builder.Configuration, "BackOffice", "http://localhost:5090");
+// For the seed-demo command only; the demo data and Bogus stay out of the Domain assembly.
+builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddStoreIdentity(options =>
 {
     // Staff accounts move money, so they have their own lockout policy (BackOffice:Lockout), stricter by default.

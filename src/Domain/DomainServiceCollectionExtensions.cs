@@ -3,12 +3,10 @@ using CancellationPortal.Domain.Notifications;
 using CancellationPortal.Domain.Persistence;
 using CancellationPortal.Domain.Refunds.Stripe;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace CancellationPortal.Domain;
 
@@ -28,7 +26,6 @@ public static class DomainServiceCollectionExtensions
 
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<DatabaseMigrator>();
-        services.AddScoped<DemoSeeder>();
         services.AddScoped<CancellationService>();
         services.AddScoped<CancellationCompletion>();
         services.AddScoped<CancellationDecisionService>();
@@ -39,9 +36,9 @@ public static class DomainServiceCollectionExtensions
         services.AddStripeRefunds(configuration);
         services.AddHostedService<OutboxDispatcher>();
 
-        services.AddDataProtection().SetApplicationName(applicationName);
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DbXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+        // Keys live in the shared database, so cookies and antiforgery tokens survive restarts and any instance
+        // of an app reads what another issued.
+        services.AddDataProtection().SetApplicationName(applicationName).PersistKeysToDbContext<AppDbContext>();
 
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return services;

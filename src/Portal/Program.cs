@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Identity;
-using CancellationPortal.Domain;
 using CancellationPortal.Domain.Hosting;
 using CancellationPortal.Domain.Identity;
+using CancellationPortal.Domain;
 using CancellationPortal.Portal.Accounts;
 using CancellationPortal.Portal.Orders;
+using CancellationPortal.Web;
 using IdentityEmailSender = Microsoft.AspNetCore.Identity.UI.Services.IEmailSender;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,6 +1,6 @@
 using CancellationPortal.BackOffice.Tests.Support;
+using CancellationPortal.DemoData;
 using CancellationPortal.Domain.Cancellations;
-using CancellationPortal.Domain.Persistence;
 using CancellationPortal.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;

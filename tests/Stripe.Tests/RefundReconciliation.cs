@@ -6,13 +6,14 @@ using CancellationPortal.Domain.Refunds.Stripe;
 using CancellationPortal.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CancellationPortal.Stripe.Tests;
 
 /// <summary>Pending card refunds are settled from what Stripe knows, and never paid twice.</summary>
 public abstract class RefundReconciliation(Provider provider) : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = TestClock.Create();
     private FakeStripeServer _stripe = null!;
     private TestDatabase _database = null!;
 

@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CancellationPortal.Stripe.Tests;
 
@@ -22,7 +23,7 @@ public abstract class StripeWebhooks(Provider provider) : IAsyncLifetime
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = TestClock.Create();
     private readonly string _mailFolder = Path.Combine(Path.GetTempPath(), "cancellationportal-tests", $"mail-{Guid.NewGuid():N}");
     private TestDatabase _database = null!;
     private WebApplicationFactory<Program> _factory = null!;

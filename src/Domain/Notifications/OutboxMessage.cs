@@ -73,12 +73,4 @@ public sealed class OutboxMessage
         var delay = TimeSpan.FromTicks(baseDelay.Ticks * (1L << Math.Min(Attempts - 1, 16)));
         NextAttemptAt = now + (delay > TimeSpan.FromHours(1) ? TimeSpan.FromHours(1) : delay);
     }
-
-    /// <summary>Puts a failed message back in the queue (staff action after fixing the cause).</summary>
-    public void Requeue(DateTimeOffset now)
-    {
-        Status = OutboxStatus.Pending;
-        Attempts = 0;
-        NextAttemptAt = now;
-    }
 }

@@ -5,6 +5,7 @@ using CancellationPortal.Domain.Invoicing;
 using CancellationPortal.Domain.Notifications;
 using CancellationPortal.Domain.Orders;
 using CancellationPortal.Domain.Refunds;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -221,8 +222,10 @@ internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<DataProtectionKey> builder)
     {
+        // The table the store's own key repository created; the package's entity has the same columns, and every
+        // key ever written has its XML, so the column stays NOT NULL.
         builder.Property(k => k.FriendlyName).HasMaxLength(256);
-        builder.Property(k => k.Xml).HasMaxLength(int.MaxValue);
+        builder.Property(k => k.Xml).HasMaxLength(int.MaxValue).IsRequired();
     }
 }
 

@@ -65,17 +65,3 @@ public interface IPaymentGateway
     /// </summary>
     Task<GatewayRefundResult?> FindRefundAsync(GatewayRefundLookup lookup, CancellationToken cancellationToken);
 }
-
-/// <summary>The gateway when none is configured: every card refund is refused with an explanation.</summary>
-public sealed class NoPaymentGateway : IPaymentGateway
-{
-    public bool IsAvailable => false;
-
-    public string DisplayName => "No card gateway configured";
-
-    public Task<GatewayRefundResult> RefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken) =>
-        Task.FromResult(GatewayRefundResult.Failure("Card refunds are not available: no payment gateway is configured."));
-
-    public Task<GatewayRefundResult?> FindRefundAsync(GatewayRefundLookup lookup, CancellationToken cancellationToken) =>
-        Task.FromResult<GatewayRefundResult?>(null);
-}

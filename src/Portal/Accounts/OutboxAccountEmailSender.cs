@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
-using CancellationPortal.Domain.Hosting;
 using CancellationPortal.Domain.Notifications;
 using CancellationPortal.Domain.Persistence;
+using CancellationPortal.Web;
 using IdentityEmailSender = Microsoft.AspNetCore.Identity.UI.Services.IEmailSender;
 
 namespace CancellationPortal.Portal.Accounts;

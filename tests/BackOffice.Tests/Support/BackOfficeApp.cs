@@ -8,8 +8,8 @@ using CancellationPortal.Domain.Orders;
 using CancellationPortal.Domain.Persistence;
 using CancellationPortal.Domain.Refunds;
 using CancellationPortal.TestSupport;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -17,6 +17,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CancellationPortal.BackOffice.Tests.Support;
 
@@ -38,7 +39,7 @@ public abstract class BackOfficeApp(Provider provider) : WebApplicationFactory<P
 
     public Provider Provider { get; } = provider;
     public TestDatabase Database { get; private set; } = null!;
-    public FakeTimeProvider Clock { get; } = new();
+    public FakeTimeProvider Clock { get; } = TestClock.Create();
     public FakePaymentGateway Gateway { get; } = new();
     public string ShopperId { get; private set; } = "";
 

@@ -1,3 +1,4 @@
+using CancellationPortal.DemoData;
 using CancellationPortal.Domain.Cancellations;
 using CancellationPortal.Domain.Common;
 using CancellationPortal.Domain.Identity;
@@ -118,7 +119,7 @@ public sealed class SeededDemoStore : IAsyncLifetime
         services.AddLogging();
         services.AddDbContext<AppDbContext>(options => DomainServiceCollectionExtensions.ConfigureDatabase(options, Database.Options));
         services.AddStoreIdentity();
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider());
+        services.AddSingleton<TimeProvider>(TestClock.Create());
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddScoped<DemoSeeder>();
         Services = services.BuildServiceProvider(validateScopes: true);

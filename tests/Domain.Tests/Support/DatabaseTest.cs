@@ -2,8 +2,9 @@ using CancellationPortal.Domain.Cancellations;
 using CancellationPortal.Domain.Orders;
 using CancellationPortal.Domain.Persistence;
 using CancellationPortal.TestSupport;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CancellationPortal.Domain.Tests.Support;
 
@@ -14,7 +15,7 @@ public abstract class DatabaseTest(Provider provider) : IAsyncLifetime
 
     protected TestDatabase Database { get; private set; } = null!;
 
-    protected FakeTimeProvider Clock { get; } = new();
+    protected FakeTimeProvider Clock { get; } = TestClock.Create();
 
     public async Task InitializeAsync() => Database = await TestDatabase.CreateAsync(Provider);
 

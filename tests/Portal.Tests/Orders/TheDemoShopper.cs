@@ -1,5 +1,5 @@
 using System.Net;
-using CancellationPortal.Domain.Persistence;
+using CancellationPortal.DemoData;
 using CancellationPortal.Portal.Tests.Support;
 using CancellationPortal.TestSupport;
 

@@ -1,3 +1,5 @@
+using System.Net;
+using CancellationPortal.DemoData;
 using CancellationPortal.Domain.Cancellations;
 using CancellationPortal.Domain.Common;
 using CancellationPortal.Domain.Identity;
@@ -9,6 +11,7 @@ using CancellationPortal.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,13 +26,36 @@ public sealed class PortalApp : IAsyncDisposable
     public const string Password = "Shopper-Pass-2026";
 
     private readonly WebApplicationFactory<Program> _factory;
+    private readonly IDictionary<string, string> _settings;
+    private readonly bool _ownsDatabase;
     private int _orderCounter;
 
-    private PortalApp(TestDatabase database, string mailFolder, WebApplicationFactory<Program> factory)
+    private PortalApp(TestDatabase database, string mailFolder, IDictionary<string, string> settings, bool ownsDatabase)
     {
         Database = database;
         MailFolder = mailFolder;
-        _factory = factory;
+        _settings = settings;
+        _ownsDatabase = ownsDatabase;
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            // UseSetting reaches the configuration before Program reads it to register the database.
+            foreach (var (key, value) in database.Settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
+            builder.UseSetting("Email:PickupFolder", mailFolder);
+            builder.UseSetting("Outbox:Enabled", "false");
+            builder.UseSetting("Stripe:Reconciliation:Enabled", "false");
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
+            // The portal itself never seeds; tests that walk the demo store seed it through the app's services.
+            builder.ConfigureServices(services => services.AddScoped<DemoSeeder>());
+        });
+        _ = _factory.Server;
     }
 
     public TestDatabase Database { get; }
@@ -42,26 +68,11 @@ public sealed class PortalApp : IAsyncDisposable
     {
         var database = await TestDatabase.CreateAsync(provider);
         var mailFolder = Path.Combine(Path.GetTempPath(), "cancellationportal-mail", Guid.NewGuid().ToString("N"));
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            // UseSetting reaches the configuration before Program reads it to register the database.
-            foreach (var (key, value) in database.Settings)
-            {
-                builder.UseSetting(key, value);
-            }
-
-            builder.UseSetting("Email:PickupFolder", mailFolder);
-            builder.UseSetting("Outbox:Enabled", "false");
-            builder.UseSetting("Stripe:Reconciliation:Enabled", "false");
-            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
-            {
-                builder.UseSetting(key, value);
-            }
-        });
-        var app = new PortalApp(database, mailFolder, factory);
-        _ = factory.Server;
-        return app;
+        return new PortalApp(database, mailFolder, settings ?? new Dictionary<string, string>(), ownsDatabase: true);
     }
+
+    /// <summary>Another instance of the app on this one's database and settings, as a second server behind a load balancer.</summary>
+    public PortalApp StartAnotherInstance() => new(Database, MailFolder, _settings, ownsDatabase: false);
 
     /// <summary>A new browser-like client with its own cookies; it follows redirects.</summary>
     public PortalBrowser NewBrowser() => new(_factory.CreateClient(new WebApplicationFactoryClientOptions
@@ -69,6 +80,10 @@ public sealed class PortalApp : IAsyncDisposable
         AllowAutoRedirect = true,
         HandleCookies = true,
     }));
+
+    /// <summary>A browser whose cookies live in <paramref name="cookies"/>, so several instances can see the same browser.</summary>
+    public PortalBrowser NewBrowser(CookieContainer cookies) =>
+        new(_factory.CreateDefaultClient(new RedirectHandler(), new CookieContainerHandler(cookies)));
 
     /// <summary>A confirmed shopper account, as the shopper would have after registering and confirming.</summary>
     public async Task<Shopper> CreateShopperAsync(string? email = null, string name = "Pat Shopper")
@@ -243,6 +258,11 @@ public sealed class PortalApp : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _factory.DisposeAsync();
+        if (!_ownsDatabase)
+        {
+            return;
+        }
+
         await Database.DisposeAsync();
         if (Directory.Exists(MailFolder))
         {

@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
-using CancellationPortal.Domain.Hosting;
 using CancellationPortal.Domain.Identity;
 using CancellationPortal.Portal.Accounts;
+using CancellationPortal.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

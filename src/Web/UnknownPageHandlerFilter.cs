@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CancellationPortal.Domain.Hosting;
+namespace CancellationPortal.Web;
 
 /// <summary>
 /// Razor Pages renders a page even when no handler matches the request (a POST to a page with only named

@@ -1,4 +1,5 @@
 using Bogus;
+using CancellationPortal.Domain;
 using CancellationPortal.Domain.Cancellations;
 using CancellationPortal.Domain.Common;
 using CancellationPortal.Domain.Customers;
@@ -6,13 +7,14 @@ using CancellationPortal.Domain.Identity;
 using CancellationPortal.Domain.Inventory;
 using CancellationPortal.Domain.Invoicing;
 using CancellationPortal.Domain.Orders;
+using CancellationPortal.Domain.Persistence;
 using CancellationPortal.Domain.Refunds;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
-namespace CancellationPortal.Domain.Persistence;
+namespace CancellationPortal.DemoData;
 
 /// <summary>
 /// Fills an empty database with a realistic store: staff and shopper accounts, stock, about 200 orders in

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CancellationPortal.Domain.Hosting;
+namespace CancellationPortal.Web;
 
 /// <summary>
 /// The address people reach an app at (<c>Portal:PublicUrl</c>, <c>BackOffice:PublicUrl</c>). Links in emails are
