@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using CancellationPortal.BackOffice;
 using CancellationPortal.Domain.Cancellations;
-using CancellationPortal.Domain.Hosting;
 using CancellationPortal.Domain.Notifications;
 using CancellationPortal.Domain.Refunds;
 using CancellationPortal.Domain.Refunds.Stripe;
@@ -284,6 +284,23 @@ public abstract class StripeWebhooks(Provider provider) : IAsyncLifetime
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync()).ShouldBe("Not a Stripe event.");
+    }
+
+    [Fact]
+    public async Task TheHandlerTakesThePayloadAndItsSignatureWithoutAnHttpRequest()
+    {
+        var seeded = await SeedAsync("pi_direct");
+        var body = Event("evt_20", "refund.updated", Refund("re_20", "succeeded", seeded.RefundId));
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var handler = scope.ServiceProvider.GetRequiredService<StripeWebhookHandler>();
+
+        var refused = await handler.ReceiveAsync(Encoding.UTF8.GetString(body), "", CancellationToken.None);
+        var taken = await handler.ReceiveAsync(Encoding.UTF8.GetString(body), SignatureHeader(body, Secret, _clock.GetUtcNow()), CancellationToken.None);
+
+        refused.IsRefused.ShouldBeTrue();
+        refused.Refusal!.ShouldStartWith("Event refused: ");
+        taken.Outcome.ShouldBe(WebhookOutcome.Handled);
+        (await LoadRefundAsync(seeded.RefundId)).Status.ShouldBe(RefundStatus.Succeeded);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CancellationPortal.Domain.Common;
 using CancellationPortal.Domain.Notifications;
 using CancellationPortal.Domain.Orders;
@@ -35,20 +36,80 @@ public enum WebhookOutcome
     Ignored,
 }
 
+/// <summary>What the webhook endpoint answers Stripe: the outcome of an event taken in, or why it was refused.</summary>
+public sealed record WebhookReceipt(WebhookOutcome? Outcome, string? Refusal)
+{
+    public bool IsRefused => Refusal is not null;
+
+    public static WebhookReceipt Taken(WebhookOutcome outcome) => new(outcome, null);
+
+    public static WebhookReceipt Refused(string reason) => new(null, reason);
+}
+
 /// <summary>
-/// Applies verified Stripe events: refund outcomes, disputes and payments. Each event is applied once: its id
-/// is saved in ProcessedWebhookEvents in the same transaction as its effects.
+/// Verifies Stripe's webhook deliveries and applies their events: refund outcomes, disputes and payments. Each event is
+/// applied once: its id is saved in ProcessedWebhookEvents in the same transaction as its effects.
 /// </summary>
 public sealed partial class StripeWebhookHandler(
     AppDbContext db,
     RefundSettlement settlement,
+    IOptions<StripeOptions> stripe,
     IOptions<EmailOptions> email,
     TimeProvider clock,
     ILogger<StripeWebhookHandler> logger)
 {
-    public async Task<WebhookOutcome> HandleAsync(StripeEvent stripeEvent, CancellationToken cancellationToken)
+    private const string NotAStripeEvent = "Not a Stripe event.";
+
+    /// <param name="payload">The request body exactly as sent: the signature covers it byte for byte.</param>
+    /// <param name="signatureHeader">The Stripe-Signature header; empty when missing.</param>
+    public async Task<WebhookReceipt> ReceiveAsync(string payload, string signatureHeader, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(stripeEvent);
+        var settings = stripe.Value;
+        if (string.IsNullOrEmpty(settings.WebhookSecret))
+        {
+            LogRejected("no webhook secret is configured");
+            return WebhookReceipt.Refused("Signature check failed: no webhook secret is configured.");
+        }
+
+        StripeEvent stripeEvent;
+        try
+        {
+            // Stripe.net checks every v1 signature against the secret and the signed time against our clock,
+            // then refuses events written for another API version than the one we pin.
+            stripeEvent = StripeEvent.From(Sdk.EventUtility.ConstructEvent(
+                payload,
+                signatureHeader,
+                settings.WebhookSecret,
+                (long)settings.WebhookTolerance.TotalSeconds,
+                clock.GetUtcNow().ToUnixTimeSeconds(),
+                throwOnApiVersionMismatch: true));
+        }
+        catch (Sdk.StripeException ex)
+        {
+            // A missing, wrong or stale signature, or an event for another API version: Stripe.net says which.
+            LogRejected(ex.Message);
+            return WebhookReceipt.Refused($"Event refused: {ex.Message}");
+        }
+        catch (JsonException)
+        {
+            LogMalformed();
+            return WebhookReceipt.Refused(NotAStripeEvent);
+        }
+
+        try
+        {
+            return WebhookReceipt.Taken(await ApplyAsync(stripeEvent, cancellationToken));
+        }
+        catch (FormatException)
+        {
+            // data.object does not have the shape its event type promises.
+            LogMalformed();
+            return WebhookReceipt.Refused(NotAStripeEvent);
+        }
+    }
+
+    private async Task<WebhookOutcome> ApplyAsync(StripeEvent stripeEvent, CancellationToken cancellationToken)
+    {
         if (!IsHandled(stripeEvent.Type))
         {
             LogIgnored(stripeEvent.Id, stripeEvent.Type);
@@ -167,4 +228,10 @@ public sealed partial class StripeWebhookHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stripe refund {RefundId} is not one of ours")]
     private partial void LogUnknownRefund(string refundId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stripe webhook refused: {Reason}")]
+    private partial void LogRejected(string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stripe webhook refused: the signed body is not a Stripe event")]
+    private partial void LogMalformed();
 }
