@@ -14,16 +14,3 @@ internal sealed class ProcessedWebhookEventConfiguration : IEntityTypeConfigurat
         builder.HasIndex(e => e.ReceivedAt);
     }
 }
-
-internal sealed class CardPaymentConfiguration : IEntityTypeConfiguration<CardPayment>
-{
-    public void Configure(EntityTypeBuilder<CardPayment> builder)
-    {
-        builder.ToTable("CardPayments");
-        builder.HasKey(p => p.PaymentIntentId);
-        builder.Property(p => p.PaymentIntentId).HasMaxLength(255);
-        builder.Property(p => p.OrderNumber).HasMaxLength(32);
-        builder.Property(p => p.Currency).HasMaxLength(3);
-        builder.HasIndex(p => p.OrderNumber);
-    }
-}

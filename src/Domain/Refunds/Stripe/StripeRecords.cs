@@ -18,29 +18,3 @@ public sealed class ProcessedWebhookEvent
     public string Type { get; private set; } = "";
     public DateTimeOffset ReceivedAt { get; private set; }
 }
-
-/// <summary>A card payment Stripe confirmed (payment_intent.succeeded), e.g. a shopper paying again after an undo.</summary>
-public sealed class CardPayment
-{
-    private CardPayment()
-    {
-    }
-
-    public CardPayment(string paymentIntentId, string? orderNumber, decimal amount, string currency, DateTimeOffset succeededAt)
-    {
-        PaymentIntentId = paymentIntentId;
-        OrderNumber = orderNumber;
-        Amount = amount;
-        Currency = currency;
-        SucceededAt = succeededAt;
-    }
-
-    public string PaymentIntentId { get; private set; } = "";
-
-    /// <summary>From the payment intent's metadata[order_number], when the shop set it.</summary>
-    public string? OrderNumber { get; private set; }
-
-    public decimal Amount { get; private set; }
-    public string Currency { get; private set; } = "";
-    public DateTimeOffset SucceededAt { get; private set; }
-}

@@ -47,7 +47,7 @@ public sealed record WebhookReceipt(WebhookOutcome? Outcome, string? Refusal)
 }
 
 /// <summary>
-/// Verifies Stripe's webhook deliveries and applies their events: refund outcomes, disputes and payments. Each event is
+/// Verifies Stripe's webhook deliveries and applies their events: refund outcomes and disputes. Each event is
 /// applied once: its id is saved in ProcessedWebhookEvents in the same transaction as its effects.
 /// </summary>
 public sealed partial class StripeWebhookHandler(
@@ -138,11 +138,8 @@ public sealed partial class StripeWebhookHandler(
             case "charge.dispute.created":
                 await SetDisputedAsync(stripeEvent.Read<Sdk.Dispute>(), true, now, cancellationToken);
                 break;
-            case "charge.dispute.closed":
-                await SetDisputedAsync(stripeEvent.Read<Sdk.Dispute>(), false, now, cancellationToken);
-                break;
             default:
-                await RecordPaymentAsync(stripeEvent.Read<Sdk.PaymentIntent>(), now, cancellationToken);
+                await SetDisputedAsync(stripeEvent.Read<Sdk.Dispute>(), false, now, cancellationToken);
                 break;
         }
 
@@ -164,7 +161,7 @@ public sealed partial class StripeWebhookHandler(
     }
 
     public static bool IsHandled(string type) => type is "refund.created" or "refund.updated" or "refund.failed" or "charge.refunded"
-        or "charge.dispute.created" or "charge.dispute.closed" or "payment_intent.succeeded";
+        or "charge.dispute.created" or "charge.dispute.closed";
 
     private async Task ApplyRefundAsync(Sdk.Refund stripeRefund, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -203,19 +200,6 @@ public sealed partial class StripeWebhookHandler(
         The shopper disputed the card payment of order {order.Number} with their bank.
         Card refunds for this order are blocked until the dispute is closed; answer the dispute in Stripe's dashboard.
         """);
-
-    private async Task RecordPaymentAsync(Sdk.PaymentIntent intent, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (await db.Set<CardPayment>().AnyAsync(p => p.PaymentIntentId == intent.Id, cancellationToken))
-        {
-            return;
-        }
-
-        string? orderNumber = null;
-        intent.Metadata?.TryGetValue(StripeClient.OrderNumberMetadataKey, out orderNumber);
-        var received = Money.FromMinorUnits(intent.AmountReceived, intent.Currency);
-        db.Set<CardPayment>().Add(new CardPayment(intent.Id, orderNumber, received.Amount, received.Currency, now));
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stripe event {EventId} ({Type}) applied")]
     private partial void LogHandled(string eventId, string type);
