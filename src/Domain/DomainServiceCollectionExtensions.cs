@@ -17,7 +17,10 @@ public static class DomainServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
-        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section));
+        // A misspelt or future sender must not quietly fall back to the pickup folder while mail seems to go out.
+        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section))
+            .Validate(e => e.HasKnownSender, $"Email:Sender is not a sender this app knows: {EmailOptions.PickupFolderSender} is the only one today.")
+            .ValidateOnStart();
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
         services.AddOptions<Refunds.RefundOptions>().Bind(configuration.GetSection(Refunds.RefundOptions.Section));
 

@@ -21,8 +21,10 @@ public sealed class EmailOptions
 {
     public const string Section = "Email";
 
-    /// <summary>PickupFolder (default), later Smtp or SendGrid.</summary>
-    public string Sender { get; set; } = "PickupFolder";
+    public const string PickupFolderSender = "PickupFolder";
+
+    /// <summary>How emails leave: PickupFolder, the only sender today. Any other value stops the app at start-up.</summary>
+    public string Sender { get; set; } = PickupFolderSender;
 
     public string PickupFolder { get; set; } = "data/mail";
     public string From { get; set; } = "shop@example.com";
@@ -30,4 +32,6 @@ public sealed class EmailOptions
 
     /// <summary>Where mail for staff goes (failed refunds, disputes).</summary>
     public string SupportAddress { get; set; } = "support@example.com";
+
+    public bool HasKnownSender => string.Equals(Sender, PickupFolderSender, StringComparison.OrdinalIgnoreCase);
 }

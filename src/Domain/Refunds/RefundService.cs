@@ -26,8 +26,6 @@ public sealed partial class RefundService(
     TimeProvider clock,
     ILogger<RefundService> logger)
 {
-    public bool CardRefundsAvailable => gateway.IsAvailable;
-
     public string GatewayName => gateway.DisplayName;
 
     public Task<List<Refund>> ListAsync(Guid requestId, CancellationToken cancellationToken) =>
