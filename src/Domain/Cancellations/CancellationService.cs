@@ -11,25 +11,6 @@ namespace CancellationPortal.Domain.Cancellations;
 /// </summary>
 public sealed class CancellationService(AppDbContext db, CancellationCompletion completion, TimeProvider clock)
 {
-    public async Task<Result<CancellationRequest>> RequestAsync(
-        string customerId,
-        Guid orderId,
-        ShopperReason? reason,
-        string? comment,
-        Actor shopper,
-        CancellationToken cancellationToken = default)
-    {
-        // Another shopper's order is "not found", never "forbidden": nobody learns that it exists.
-        var order = await db.Orders.Include(o => o.Lines)
-            .SingleOrDefaultAsync(o => o.Id == orderId && o.CustomerId == customerId, cancellationToken);
-        if (order is null)
-        {
-            return Error.NotFound("No such order.");
-        }
-
-        return await SubmitAsync(order, shopper, "portal", reason, comment, cancellationToken);
-    }
-
     /// <summary>Opens a request on behalf of anyone (shopper, staff, system) after checking the policy.</summary>
     public async Task<Result<CancellationRequest>> SubmitAsync(
         Orders.Order order,
@@ -63,26 +44,6 @@ public sealed class CancellationService(AppDbContext db, CancellationCompletion 
             db.EnqueueEmail(EmailTemplates.RequestReceived(order, request), order.Number, now);
         }
 
-        var saved = await SaveAsync(request, cancellationToken);
-        return saved.IsSuccess ? request : saved.Error!;
-    }
-
-    public async Task<Result<CancellationRequest>> WithdrawAsync(string customerId, Guid requestId, Actor shopper, CancellationToken cancellationToken = default)
-    {
-        var request = await LoadAsync(requestId, cancellationToken);
-        if (request is null || request.Order.CustomerId != customerId)
-        {
-            return Error.NotFound("No such cancellation request.");
-        }
-
-        var now = clock.GetUtcNow();
-        var result = request.Withdraw(shopper, now);
-        if (!result.IsSuccess)
-        {
-            return result.Error!;
-        }
-
-        db.EnqueueEmail(EmailTemplates.Withdrawn(request.Order, request), request.Order.Number, now);
         var saved = await SaveAsync(request, cancellationToken);
         return saved.IsSuccess ? request : saved.Error!;
     }

@@ -172,7 +172,7 @@ public abstract class TwoWritersOnOneRowCannotBothWin(Provider provider) : Datab
     {
         var order = await SaveAsync(TestOrders.Paid(customerId: Shopper.Id));
         await using var db = NewContext();
-        var result = await ServiceOn(db).RequestAsync(Shopper.Id, order.Id, ShopperReason.ChangedMind, null, Shopper);
+        var result = await RequestOn(db, order.Id, ShopperReason.ChangedMind, null, Shopper);
         return result.Value!.Id;
     }
 }

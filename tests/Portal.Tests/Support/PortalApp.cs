@@ -8,6 +8,7 @@ using CancellationPortal.Domain.Orders;
 using CancellationPortal.Domain.Persistence;
 using CancellationPortal.Domain.Refunds;
 using CancellationPortal.TestSupport;
+using Mediator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -140,8 +141,8 @@ public sealed class PortalApp : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(shopper);
         ArgumentNullException.ThrowIfNull(order);
-        return WithServiceAsync<CancellationService, CancellationRequest>(async service =>
-            Succeeded(await service.RequestAsync(shopper.Id, order.Id, reason, comment, Actor.Shopper(shopper.Id, shopper.Email))));
+        return WithServiceAsync<ISender, CancellationRequest>(async sender =>
+            Succeeded(await sender.Send(new RequestCancellation(order.Id, reason.ToString(), comment, Actor.Shopper(shopper.Id, shopper.Email)))));
     }
 
     public Task<CancellationRequest> AcceptAsync(Guid requestId) =>
