@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CancellationPortal.Domain.Cancellations;
 
 /// <summary>
-/// The shopper- and staff-facing use cases of a cancellation request. Each loads the aggregate, calls one
-/// transition, adds the audit entry and outbox mail, and commits all of it in one SaveChanges.
+/// What the cancellation commands share: opening a request after checking the policy, loading a request
+/// someone is about to change, and committing the unit of work with lost races told as conflicts.
 /// </summary>
 public sealed class CancellationService(AppDbContext db, CancellationCompletion completion, TimeProvider clock)
 {
@@ -42,59 +42,6 @@ public sealed class CancellationService(AppDbContext db, CancellationCompletion 
         else if (requestedBy.Kind == ActorKind.Shopper)
         {
             db.EnqueueEmail(EmailTemplates.RequestReceived(order, request), order.Number, now);
-        }
-
-        var saved = await SaveAsync(request, cancellationToken);
-        return saved.IsSuccess ? request : saved.Error!;
-    }
-
-    /// <param name="expectedVersion">The version the staff member saw; a newer one means somebody else acted first.</param>
-    public async Task<Result<CancellationRequest>> AcceptAsync(Guid requestId, long expectedVersion, Actor staff, CancellationToken cancellationToken = default)
-    {
-        var loaded = await LoadForChangeAsync(requestId, expectedVersion, cancellationToken);
-        if (!loaded.IsSuccess)
-        {
-            return loaded.Error!;
-        }
-
-        var request = loaded.Value!;
-
-        var now = clock.GetUtcNow();
-        var result = request.Accept(staff, now);
-        if (!result.IsSuccess)
-        {
-            return result.Error!;
-        }
-
-        if (request.RequestedByKind == ActorKind.Shopper)
-        {
-            db.EnqueueEmail(EmailTemplates.Accepted(request.Order, request), request.Order.Number, now);
-        }
-
-        var saved = await SaveAsync(request, cancellationToken);
-        return saved.IsSuccess ? request : saved.Error!;
-    }
-
-    public async Task<Result<CancellationRequest>> RejectAsync(Guid requestId, long expectedVersion, string reason, Actor staff, CancellationToken cancellationToken = default)
-    {
-        var loaded = await LoadForChangeAsync(requestId, expectedVersion, cancellationToken);
-        if (!loaded.IsSuccess)
-        {
-            return loaded.Error!;
-        }
-
-        var request = loaded.Value!;
-
-        var now = clock.GetUtcNow();
-        var result = request.Reject(staff, reason, now);
-        if (!result.IsSuccess)
-        {
-            return result.Error!;
-        }
-
-        if (request.RequestedByKind == ActorKind.Shopper)
-        {
-            db.EnqueueEmail(EmailTemplates.Rejected(request.Order, request), request.Order.Number, now);
         }
 
         var saved = await SaveAsync(request, cancellationToken);

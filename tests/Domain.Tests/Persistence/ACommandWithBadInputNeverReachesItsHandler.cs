@@ -18,8 +18,7 @@ public abstract class ACommandWithBadInputNeverReachesItsHandler(Provider provid
     public async Task ARequestWithoutAReasonWritesNothingAndOneWithAReasonIsStored()
     {
         var order = await SaveAsync(TestOrders.Paid(customerId: Shopper.Id));
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Database.Settings).Build();
-        await using var services = new ServiceCollection().AddLogging().AddCancellationDomain(configuration, "CancellationPortal.Portal").BuildServiceProvider();
+        await using var services = Services();
 
         await using (var scope = services.CreateAsyncScope())
         {
@@ -43,6 +42,32 @@ public abstract class ACommandWithBadInputNeverReachesItsHandler(Provider provid
 
         await using var after = NewContext();
         (await after.CancellationRequests.CountAsync()).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task ARejectionWithoutAReasonLeavesTheRequestAsItWas()
+    {
+        var order = await SaveAsync(TestOrders.Paid(customerId: Shopper.Id));
+        await using var services = Services();
+        await using var scope = services.CreateAsyncScope();
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        var request = (await sender.Send(new RequestCancellation(order.Id, nameof(ShopperReason.ChangedMind), null, Shopper))).Value!;
+
+        var refused = await sender.Send(new RejectCancellationRequest(request.Id, request.Version, "  ", Actor.Staff("staff-1", "Sue Support")));
+
+        refused.Error!.FieldErrors.ShouldHaveSingleItem().Field.ShouldBe(nameof(RejectCancellationRequest.Reason));
+        await using var check = NewContext();
+        var stored = await check.CancellationRequests.SingleAsync();
+        stored.Status.ShouldBe(CancellationStatus.Requested);
+        stored.Version.ShouldBe(request.Version);
+        (await check.Outbox.CountAsync()).ShouldBe(1, "only the request-received mail");
+    }
+
+    /// <summary>The domain's services as an app registers them, on this test's database.</summary>
+    private ServiceProvider Services()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Database.Settings).Build();
+        return new ServiceCollection().AddLogging().AddCancellationDomain(configuration, "CancellationPortal.Portal").BuildServiceProvider();
     }
 }
 

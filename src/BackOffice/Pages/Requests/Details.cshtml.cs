@@ -1,12 +1,13 @@
 using CancellationPortal.Domain.Cancellations;
 using CancellationPortal.Domain.Common;
 using CancellationPortal.Domain.Refunds;
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CancellationPortal.BackOffice.Pages.Requests;
 
-public sealed class DetailsModel(CancellationService cancellations, CancellationDecisionService decisions, RefundService refunds) : PageModel
+public sealed class DetailsModel(CancellationService cancellations, CancellationDecisionService decisions, RefundService refunds, ISender sender) : PageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -68,14 +69,17 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
         await LoadAsync(cancellationToken) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostAcceptAsync(CancellationToken cancellationToken) =>
-        RunAsync(async () => (await cancellations.AcceptAsync(Id, Input.Version, User.ToStaffActor(), cancellationToken)).Error, "Request accepted and assigned to you.", cancellationToken);
+        RunAsync(
+            async () => (await sender.Send(new AcceptCancellationRequest(Id, Input.Version, User.ToStaffActor()), cancellationToken)).Error,
+            "Request accepted and assigned to you.",
+            cancellationToken);
 
     public Task<IActionResult> OnPostRejectAsync(CancellationToken cancellationToken) =>
         ConfirmFirstAsync(
             () => CancellationRequest.CheckRejectionReason(Input.RejectReason) is { } refused
                 ? Result<Confirmation>.Fail(refused)
                 : Result<Confirmation>.Ok(Confirmation.Reject("Reject", Cancellation.Order, Input.RejectReason!)),
-            async () => (await cancellations.RejectAsync(Id, Input.Version, Input.RejectReason ?? "", User.ToStaffActor(), cancellationToken)).Error,
+            async () => (await sender.Send(new RejectCancellationRequest(Id, Input.Version, Input.RejectReason, User.ToStaffActor()), cancellationToken)).Error,
             "Request rejected.",
             _ => $"{nameof(Input)}.{nameof(InputModel.RejectReason)}",
             cancellationToken);
@@ -214,9 +218,10 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
     private PageResult ShowRefused(Error? error, Func<string, string>? fieldKey)
     {
         Response.StatusCode = error.ToStatusCode();
-        if (error is not null)
+        // A refused form brings one error per field; any other refusal is one message.
+        foreach (var shown in error is null ? [] : error.FieldErrors.DefaultIfEmpty(error))
         {
-            ModelState.AddModelError(error.Field is null || fieldKey is null ? string.Empty : fieldKey(error.Field), error.Message);
+            ModelState.AddModelError(shown.Field is null || fieldKey is null ? string.Empty : fieldKey(shown.Field), shown.Message);
         }
 
         // Forms carry the version now on screen, so the next try acts on what the staff member sees.
