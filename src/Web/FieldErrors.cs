@@ -6,15 +6,15 @@ namespace CancellationPortal.Web;
 public static class FieldErrors
 {
     /// <summary>
-    /// Puts a refused form's errors beside their fields: a command's property name is the name of the page's
-    /// input property under <paramref name="prefix"/> (<c>Input.Reason</c>).
+    /// Puts a refused form's errors beside their fields. A command's property name is that of the page's input
+    /// property under <c>Input</c> (<c>Input.Reason</c>) unless <paramref name="fieldKey"/> names the form's field.
     /// </summary>
-    public static void AddFieldErrors(this ModelStateDictionary modelState, Error? error, string prefix = "Input")
+    public static void AddFieldErrors(this ModelStateDictionary modelState, Error? error, Func<string, string>? fieldKey = null)
     {
         ArgumentNullException.ThrowIfNull(modelState);
         foreach (var field in error?.FieldErrors ?? [])
         {
-            modelState.AddModelError($"{prefix}.{field.Field}", field.Message);
+            modelState.AddModelError(fieldKey?.Invoke(field.Field!) ?? $"Input.{field.Field}", field.Message);
         }
     }
 }

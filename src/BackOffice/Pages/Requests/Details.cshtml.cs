@@ -1,6 +1,7 @@
 using CancellationPortal.Domain.Cancellations;
 using CancellationPortal.Domain.Common;
 using CancellationPortal.Domain.Refunds;
+using CancellationPortal.Web;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -219,9 +220,13 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
     {
         Response.StatusCode = error.ToStatusCode();
         // A refused form brings one error per field; any other refusal is one message.
-        foreach (var shown in error is null ? [] : error.FieldErrors.DefaultIfEmpty(error))
+        if (error is { FieldErrors.Count: > 0 })
         {
-            ModelState.AddModelError(shown.Field is null || fieldKey is null ? string.Empty : fieldKey(shown.Field), shown.Message);
+            ModelState.AddFieldErrors(error, fieldKey);
+        }
+        else if (error is not null)
+        {
+            ModelState.AddModelError(error.Field is null || fieldKey is null ? string.Empty : fieldKey(error.Field), error.Message);
         }
 
         // Forms carry the version now on screen, so the next try acts on what the staff member sees.
