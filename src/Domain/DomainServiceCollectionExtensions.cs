@@ -1,7 +1,9 @@
 using CancellationPortal.Domain.Cancellations;
+using CancellationPortal.Domain.Common;
 using CancellationPortal.Domain.Notifications;
 using CancellationPortal.Domain.Persistence;
 using CancellationPortal.Domain.Refunds.Stripe;
+using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -29,6 +31,13 @@ public static class DomainServiceCollectionExtensions
 
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<DatabaseMigrator>();
+        services.AddMediator(options =>
+        {
+            // Handlers share the request's DbContext, so they live as long as it does.
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+        });
+        services.AddValidatorsFromAssemblyContaining<CancellationService>(ServiceLifetime.Singleton);
         services.AddScoped<CancellationService>();
         services.AddScoped<CancellationCompletion>();
         services.AddScoped<CancellationDecisionService>();

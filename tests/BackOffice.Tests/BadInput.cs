@@ -121,6 +121,24 @@ public abstract class BadInputOnTheRejectForm(BackOfficeApp app) : PageTest(app)
     }
 
     [Fact]
+    public async Task AConfirmedRejectionWithoutAReasonIsRefusedBesideTheReasonAndChangesNothing()
+    {
+        var seeded = await App.SeedAsync();
+        var client = await StaffAsync();
+        var page = await client.GetPageAsync(seeded.Url);
+
+        // A confirmation posted straight away (a stale or crafted form) never saw the preview's check.
+        var response = await client.SubmitAsync(page.Form("Reject"), new() { ["Input.RejectReason"] = "  ", [Confirmation.ConfirmedField] = "true" });
+
+        var refused = await RefusedAsync(response, HttpStatusCode.BadRequest);
+        var beside = refused.Document.QuerySelector("[data-valmsg-for='Input.RejectReason']")!.TextContent;
+        beside.ShouldBe("Give the shopper a reason for the rejection.");
+        var request = await App.RequestAsync(seeded.RequestId);
+        request.Status.ShouldBe(CancellationStatus.Requested);
+        request.Version.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task ARejectionReasonOfExactlyTheLimitIsAccepted()
     {
         var seeded = await App.SeedAsync();

@@ -341,9 +341,21 @@ public sealed class CancellationDecisionService(AppDbContext db, CancellationSer
     private async Task<Result<CancellationRequest>> OpenAcceptedRequestAsync(Order order, Actor staff, string? note, CancellationToken cancellationToken)
     {
         var submitted = await cancellations.SubmitAsync(order, staff, "backoffice", null, note, cancellationToken);
-        return submitted.IsSuccess
-            ? await cancellations.AcceptAsync(submitted.Value!.Id, submitted.Value.Version, staff, cancellationToken)
-            : submitted.Error!;
+        if (!submitted.IsSuccess)
+        {
+            return submitted.Error!;
+        }
+
+        // Staff open it themselves: nobody else can have acted on it, and no shopper is told of the acceptance.
+        var request = submitted.Value!;
+        var accepted = request.Accept(staff, clock.GetUtcNow());
+        if (!accepted.IsSuccess)
+        {
+            return accepted.Error!;
+        }
+
+        var saved = await cancellations.SaveAsync(request, cancellationToken);
+        return saved.IsSuccess ? request : saved.Error!;
     }
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

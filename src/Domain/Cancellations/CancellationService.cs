@@ -6,30 +6,11 @@ using Microsoft.EntityFrameworkCore;
 namespace CancellationPortal.Domain.Cancellations;
 
 /// <summary>
-/// The shopper- and staff-facing use cases of a cancellation request. Each loads the aggregate, calls one
-/// transition, adds the audit entry and outbox mail, and commits all of it in one SaveChanges.
+/// What the cancellation commands share: opening a request after checking the policy, loading a request
+/// someone is about to change, and committing the unit of work with lost races told as conflicts.
 /// </summary>
 public sealed class CancellationService(AppDbContext db, CancellationCompletion completion, TimeProvider clock)
 {
-    public async Task<Result<CancellationRequest>> RequestAsync(
-        string customerId,
-        Guid orderId,
-        ShopperReason? reason,
-        string? comment,
-        Actor shopper,
-        CancellationToken cancellationToken = default)
-    {
-        // Another shopper's order is "not found", never "forbidden": nobody learns that it exists.
-        var order = await db.Orders.Include(o => o.Lines)
-            .SingleOrDefaultAsync(o => o.Id == orderId && o.CustomerId == customerId, cancellationToken);
-        if (order is null)
-        {
-            return Error.NotFound("No such order.");
-        }
-
-        return await SubmitAsync(order, shopper, "portal", reason, comment, cancellationToken);
-    }
-
     /// <summary>Opens a request on behalf of anyone (shopper, staff, system) after checking the policy.</summary>
     public async Task<Result<CancellationRequest>> SubmitAsync(
         Orders.Order order,
@@ -61,79 +42,6 @@ public sealed class CancellationService(AppDbContext db, CancellationCompletion 
         else if (requestedBy.Kind == ActorKind.Shopper)
         {
             db.EnqueueEmail(EmailTemplates.RequestReceived(order, request), order.Number, now);
-        }
-
-        var saved = await SaveAsync(request, cancellationToken);
-        return saved.IsSuccess ? request : saved.Error!;
-    }
-
-    public async Task<Result<CancellationRequest>> WithdrawAsync(string customerId, Guid requestId, Actor shopper, CancellationToken cancellationToken = default)
-    {
-        var request = await LoadAsync(requestId, cancellationToken);
-        if (request is null || request.Order.CustomerId != customerId)
-        {
-            return Error.NotFound("No such cancellation request.");
-        }
-
-        var now = clock.GetUtcNow();
-        var result = request.Withdraw(shopper, now);
-        if (!result.IsSuccess)
-        {
-            return result.Error!;
-        }
-
-        db.EnqueueEmail(EmailTemplates.Withdrawn(request.Order, request), request.Order.Number, now);
-        var saved = await SaveAsync(request, cancellationToken);
-        return saved.IsSuccess ? request : saved.Error!;
-    }
-
-    /// <param name="expectedVersion">The version the staff member saw; a newer one means somebody else acted first.</param>
-    public async Task<Result<CancellationRequest>> AcceptAsync(Guid requestId, long expectedVersion, Actor staff, CancellationToken cancellationToken = default)
-    {
-        var loaded = await LoadForChangeAsync(requestId, expectedVersion, cancellationToken);
-        if (!loaded.IsSuccess)
-        {
-            return loaded.Error!;
-        }
-
-        var request = loaded.Value!;
-
-        var now = clock.GetUtcNow();
-        var result = request.Accept(staff, now);
-        if (!result.IsSuccess)
-        {
-            return result.Error!;
-        }
-
-        if (request.RequestedByKind == ActorKind.Shopper)
-        {
-            db.EnqueueEmail(EmailTemplates.Accepted(request.Order, request), request.Order.Number, now);
-        }
-
-        var saved = await SaveAsync(request, cancellationToken);
-        return saved.IsSuccess ? request : saved.Error!;
-    }
-
-    public async Task<Result<CancellationRequest>> RejectAsync(Guid requestId, long expectedVersion, string reason, Actor staff, CancellationToken cancellationToken = default)
-    {
-        var loaded = await LoadForChangeAsync(requestId, expectedVersion, cancellationToken);
-        if (!loaded.IsSuccess)
-        {
-            return loaded.Error!;
-        }
-
-        var request = loaded.Value!;
-
-        var now = clock.GetUtcNow();
-        var result = request.Reject(staff, reason, now);
-        if (!result.IsSuccess)
-        {
-            return result.Error!;
-        }
-
-        if (request.RequestedByKind == ActorKind.Shopper)
-        {
-            db.EnqueueEmail(EmailTemplates.Rejected(request.Order, request), request.Order.Number, now);
         }
 
         var saved = await SaveAsync(request, cancellationToken);

@@ -16,10 +16,24 @@ public sealed record Error(ErrorKind Kind, string Message, string? Field = null)
     public static Error NotFound(string message) => new(ErrorKind.NotFound, message);
     public static Error Conflict(string message) => new(ErrorKind.Conflict, message);
     public static Error Invalid(string message, string? field = null) => new(ErrorKind.Invalid, message, field);
+
+    /// <summary>The input itself has errors, each beside its field; no use case ran.</summary>
+    public static Error Form(IReadOnlyList<Error> fieldErrors) =>
+        new(ErrorKind.Invalid, Refusal.FormErrorsMessage) { FieldErrors = fieldErrors };
+
+    /// <summary>The input's errors, one per field and rule, when the form itself was refused.</summary>
+    public IReadOnlyList<Error> FieldErrors { get; private init; } = [];
+}
+
+/// <summary>An outcome that can carry a refusal, so one pipeline step can refuse any use case.</summary>
+public interface IFailable<TSelf>
+    where TSelf : IFailable<TSelf>
+{
+    static abstract TSelf Fail(Error error);
 }
 
 /// <summary>The outcome of a transition or use case: success, or a small error record. Exceptions are for bugs.</summary>
-public readonly record struct Result
+public readonly record struct Result : IFailable<Result>
 {
     private Result(Error? error) => Error = error;
 
@@ -32,7 +46,7 @@ public readonly record struct Result
     public static implicit operator Result(Error error) => Fail(error);
 }
 
-public readonly record struct Result<T>
+public readonly record struct Result<T> : IFailable<Result<T>>
 {
     private Result(T? value, Error? error)
     {

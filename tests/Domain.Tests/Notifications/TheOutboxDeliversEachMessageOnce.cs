@@ -31,7 +31,7 @@ public abstract class TheOutboxDeliversEachMessageOnce(Provider provider) : Data
             var shopper = Actor.Shopper("customer-1", "Sam Shopper");
             await using (var db = NewContext())
             {
-                (await ServiceOn(db).RequestAsync("customer-1", order.Id, ShopperReason.DeliveryTooLong, "Ünïcödé is fine — really.", shopper)).IsSuccess.ShouldBeTrue();
+                (await RequestOn(db, order.Id, ShopperReason.DeliveryTooLong, "Ünïcödé is fine — really.", shopper)).IsSuccess.ShouldBeTrue();
             }
 
             var sender = new PickupFolderEmailSender(Microsoft.Extensions.Options.Options.Create(new EmailOptions { PickupFolder = folder, From = "shop@example.com", FromName = "Example Store" }));

@@ -24,7 +24,7 @@ public abstract class AuditStepsKeepTheOrderTheyHappenedIn(Provider provider) : 
         Guid requestId;
         await using (var db = NewContext())
         {
-            requestId = (await ServiceOn(db).RequestAsync(Shopper.Id, order.Id, ShopperReason.ChangedMind, null, Shopper)).Value!.Id;
+            requestId = (await RequestOn(db, order.Id, ShopperReason.ChangedMind, null, Shopper)).Value!.Id;
         }
 
         await using (var db = NewContext())
@@ -52,7 +52,7 @@ public abstract class AuditStepsKeepTheOrderTheyHappenedIn(Provider provider) : 
         Guid requestId;
         await using (var db = NewContext())
         {
-            requestId = (await ServiceOn(db).RequestAsync(Shopper.Id, order.Id, ShopperReason.ChangedMind, null, Shopper)).Value!.Id;
+            requestId = (await RequestOn(db, order.Id, ShopperReason.ChangedMind, null, Shopper)).Value!.Id;
         }
 
         await using var first = NewContext();

@@ -29,11 +29,11 @@ public abstract class CancellationsSavedAtTheSameMomentOnSharedRows(Provider pro
         await loser.StockItems.SingleAsync(s => s.Sku == sku); // read before the other cancellation saved
         await using (var winner = NewContext())
         {
-            var won = await ServiceOn(winner).RequestAsync("customer-2", second.Id, ShopperReason.ChangedMind, null, Actor.Shopper("customer-2", "Shopper 2"));
+            var won = await RequestOn(winner, second.Id, ShopperReason.ChangedMind, null, Actor.Shopper("customer-2", "Shopper 2"));
             won.IsSuccess.ShouldBeTrue();
         }
 
-        var lost = await ServiceOn(loser).RequestAsync("customer-1", first.Id, ShopperReason.ChangedMind, null, Actor.Shopper("customer-1", "Shopper 1"));
+        var lost = await RequestOn(loser, first.Id, ShopperReason.ChangedMind, null, Actor.Shopper("customer-1", "Shopper 1"));
 
         lost.Error.ShouldNotBeNull().Kind.ShouldBe(ErrorKind.Conflict);
         lost.Error.Message.ShouldStartWith("Another cancellation was saved at the same moment");
@@ -44,7 +44,7 @@ public abstract class CancellationsSavedAtTheSameMomentOnSharedRows(Provider pro
         }
 
         await using var retry = NewContext();
-        (await ServiceOn(retry).RequestAsync("customer-1", first.Id, ShopperReason.ChangedMind, null, Actor.Shopper("customer-1", "Shopper 1"))).IsSuccess.ShouldBeTrue();
+        (await RequestOn(retry, first.Id, ShopperReason.ChangedMind, null, Actor.Shopper("customer-1", "Shopper 1"))).IsSuccess.ShouldBeTrue();
         (await retry.StockItems.AsNoTracking().SingleAsync(s => s.Sku == sku)).OnHand.ShouldBe(12);
     }
 }

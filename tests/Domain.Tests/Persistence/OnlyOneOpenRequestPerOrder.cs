@@ -63,7 +63,7 @@ public abstract class OnlyOneOpenRequestPerOrder(Provider provider) : DatabaseTe
 
         // The second service checked the policy before the first committed: only the index can stop it.
         var stale = await second.Orders.Include(o => o.Lines).SingleAsync(o => o.Id == order.Id);
-        var won = await ServiceOn(first).RequestAsync(Shopper.Id, order.Id, ShopperReason.ChangedMind, null, Shopper);
+        var won = await RequestOn(first, order.Id, ShopperReason.ChangedMind, null, Shopper);
         var racing = CancellationRequest.Submit(stale, PolicyAnswer.Allowed, Shopper, "portal", ShopperReason.ChangedMind, null, Clock.GetUtcNow()).Value!;
         second.CancellationRequests.Add(racing);
         var lost = await ServiceOn(second).SaveAsync(racing, default);

@@ -21,7 +21,7 @@ public abstract class RequestingACancellationCommitsEverythingTogether(Provider 
         var order = await SaveAsync(TestOrders.Paid(customerId: Shopper.Id));
         await using (var db = NewContext())
         {
-            var result = await ServiceOn(db).RequestAsync(Shopper.Id, order.Id, ShopperReason.OrderedByMistake, "Wrong size.", Shopper);
+            var result = await RequestOn(db, order.Id, ShopperReason.OrderedByMistake, "Wrong size.", Shopper);
             result.IsSuccess.ShouldBeTrue();
         }
 
@@ -47,7 +47,7 @@ public abstract class RequestingACancellationCommitsEverythingTogether(Provider 
         var failing = new FailAfterWritingOutbox();
         await using (var db = NewContext(failing))
         {
-            await Should.ThrowAsync<DbUpdateException>(() => ServiceOn(db).RequestAsync(Shopper.Id, order.Id, ShopperReason.ChangedMind, null, Shopper));
+            await Should.ThrowAsync<DbUpdateException>(() => RequestOn(db, order.Id, ShopperReason.ChangedMind, null, Shopper));
         }
 
         failing.Tripped.ShouldBeTrue("the outbox insert ran, so the rows before it were written in the transaction");
@@ -63,7 +63,7 @@ public abstract class RequestingACancellationCommitsEverythingTogether(Provider 
         var order = await SaveAsync(TestOrders.Paid(customerId: "customer-2"));
         await using var db = NewContext();
 
-        var result = await ServiceOn(db).RequestAsync(Shopper.Id, order.Id, ShopperReason.ChangedMind, null, Shopper);
+        var result = await RequestOn(db, order.Id, ShopperReason.ChangedMind, null, Shopper);
 
         result.Error!.Kind.ShouldBe(ErrorKind.NotFound);
         await using var check = NewContext();
@@ -77,7 +77,7 @@ public abstract class RequestingACancellationCommitsEverythingTogether(Provider 
         var order = await SaveAsync(TestOrders.Free(customerId: Shopper.Id));
         await using (var db = NewContext())
         {
-            var result = await ServiceOn(db).RequestAsync(Shopper.Id, order.Id, ShopperReason.ChangedMind, null, Shopper);
+            var result = await RequestOn(db, order.Id, ShopperReason.ChangedMind, null, Shopper);
             result.IsSuccess.ShouldBeTrue();
         }
 
@@ -99,7 +99,7 @@ public abstract class RequestingACancellationCommitsEverythingTogether(Provider 
         var order = await SaveAsync(TestOrders.Paid(PaymentMethod.Points, price: 30m, customerId: Shopper.Id, amountPaid: 0m, pointsRedeemed: 3000));
         await using (var db = NewContext())
         {
-            (await ServiceOn(db).RequestAsync(Shopper.Id, order.Id, ShopperReason.ChangedMind, null, Shopper)).IsSuccess.ShouldBeTrue();
+            (await RequestOn(db, order.Id, ShopperReason.ChangedMind, null, Shopper)).IsSuccess.ShouldBeTrue();
         }
 
         await using var check = NewContext();
@@ -115,7 +115,7 @@ public abstract class RequestingACancellationCommitsEverythingTogether(Provider 
         var order = await SaveAsync(TestOrders.Paid(PaymentMethod.Card, customerId: Shopper.Id));
         await using (var db = NewContext())
         {
-            (await ServiceOn(db).RequestAsync(Shopper.Id, order.Id, ShopperReason.ChangedMind, null, Shopper)).IsSuccess.ShouldBeTrue();
+            (await RequestOn(db, order.Id, ShopperReason.ChangedMind, null, Shopper)).IsSuccess.ShouldBeTrue();
         }
 
         await using var check = NewContext();

@@ -67,8 +67,8 @@ public abstract class TwoWritersOnOneRowCannotBothWin(Provider provider) : Datab
         await using var second = NewContext();
 
         var results = await Task.WhenAll(
-            Task.Run(() => ServiceOn(first).AcceptAsync(requestId, 0, Sue)),
-            Task.Run(() => ServiceOn(second).AcceptAsync(requestId, 0, Max)));
+            Task.Run(() => AcceptOn(first, requestId, 0, Sue)),
+            Task.Run(() => AcceptOn(second, requestId, 0, Max)));
 
         results.Count(r => r.IsSuccess).ShouldBe(1);
         var winner = results.Single(r => r.IsSuccess).Value!.AssignedToName!;
@@ -86,13 +86,12 @@ public abstract class TwoWritersOnOneRowCannotBothWin(Provider provider) : Datab
         var requestId = await RequestedAsync();
         await using var first = NewContext();
         await using var second = NewContext();
-        var slow = ServiceOn(second);
 
         // Max opened the request before Sue accepted it; his copy still says version 0 when he presses Accept.
-        (await slow.LoadAsync(requestId, default))!.Version.ShouldBe(0);
+        (await ServiceOn(second).LoadAsync(requestId, default))!.Version.ShouldBe(0);
         Clock.Advance(TimeSpan.FromMinutes(3));
-        (await ServiceOn(first).AcceptAsync(requestId, 0, Sue)).IsSuccess.ShouldBeTrue();
-        var lost = await slow.AcceptAsync(requestId, 0, Max);
+        (await AcceptOn(first, requestId, 0, Sue)).IsSuccess.ShouldBeTrue();
+        var lost = await AcceptOn(second, requestId, 0, Max);
 
         lost.Error!.Kind.ShouldBe(ErrorKind.Conflict);
         lost.Error.Message.ShouldBe("This request was changed by Sue Support at 2026-11-02 09:03 UTC. Here is its current state.");
@@ -106,11 +105,11 @@ public abstract class TwoWritersOnOneRowCannotBothWin(Provider provider) : Datab
         var requestId = await RequestedAsync();
         await using (var db = NewContext())
         {
-            (await ServiceOn(db).AcceptAsync(requestId, 0, Sue)).IsSuccess.ShouldBeTrue();
+            (await AcceptOn(db, requestId, 0, Sue)).IsSuccess.ShouldBeTrue();
         }
 
         await using var again = NewContext();
-        var result = await ServiceOn(again).RejectAsync(requestId, 0, "Too late.", Max);
+        var result = await RejectOn(again, requestId, 0, "Too late.", Max);
 
         result.Error!.Kind.ShouldBe(ErrorKind.Conflict);
         result.Error.Message.ShouldContain("Sue Support");
@@ -164,7 +163,7 @@ public abstract class TwoWritersOnOneRowCannotBothWin(Provider provider) : Datab
     {
         var requestId = await RequestedAsync();
         await using var db = NewContext();
-        (await ServiceOn(db).AcceptAsync(requestId, 0, Sue)).IsSuccess.ShouldBeTrue();
+        (await AcceptOn(db, requestId, 0, Sue)).IsSuccess.ShouldBeTrue();
         return requestId;
     }
 
@@ -172,7 +171,7 @@ public abstract class TwoWritersOnOneRowCannotBothWin(Provider provider) : Datab
     {
         var order = await SaveAsync(TestOrders.Paid(customerId: Shopper.Id));
         await using var db = NewContext();
-        var result = await ServiceOn(db).RequestAsync(Shopper.Id, order.Id, ShopperReason.ChangedMind, null, Shopper);
+        var result = await RequestOn(db, order.Id, ShopperReason.ChangedMind, null, Shopper);
         return result.Value!.Id;
     }
 }

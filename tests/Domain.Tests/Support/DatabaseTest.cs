@@ -1,4 +1,5 @@
 using CancellationPortal.Domain.Cancellations;
+using CancellationPortal.Domain.Common;
 using CancellationPortal.Domain.Orders;
 using CancellationPortal.Domain.Persistence;
 using CancellationPortal.TestSupport;
@@ -35,6 +36,16 @@ public abstract class DatabaseTest(Provider provider) : IAsyncLifetime
     }
 
     protected CancellationService ServiceOn(AppDbContext db) => new(db, new CancellationCompletion(db), Clock);
+
+    /// <summary>A shopper's request straight through its handler, as the mediator runs it once the input is valid.</summary>
+    protected async Task<Result<CancellationRequest>> RequestOn(AppDbContext db, Guid orderId, ShopperReason reason, string? comment, Actor shopper) =>
+        await new RequestCancellationHandler(db, ServiceOn(db)).Handle(new RequestCancellation(orderId, reason.ToString(), comment, shopper), CancellationToken.None);
+
+    protected async Task<Result<CancellationRequest>> AcceptOn(AppDbContext db, Guid requestId, long expectedVersion, Actor staff) =>
+        await new AcceptCancellationRequestHandler(db, ServiceOn(db), Clock).Handle(new AcceptCancellationRequest(requestId, expectedVersion, staff), CancellationToken.None);
+
+    protected async Task<Result<CancellationRequest>> RejectOn(AppDbContext db, Guid requestId, long expectedVersion, string reason, Actor staff) =>
+        await new RejectCancellationRequestHandler(db, ServiceOn(db), Clock).Handle(new RejectCancellationRequest(requestId, expectedVersion, reason, staff), CancellationToken.None);
 
     protected async Task<Order> SaveAsync(Order order)
     {

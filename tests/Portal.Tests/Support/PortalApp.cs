@@ -8,6 +8,7 @@ using CancellationPortal.Domain.Orders;
 using CancellationPortal.Domain.Persistence;
 using CancellationPortal.Domain.Refunds;
 using CancellationPortal.TestSupport;
+using Mediator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -140,23 +141,23 @@ public sealed class PortalApp : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(shopper);
         ArgumentNullException.ThrowIfNull(order);
-        return WithServiceAsync<CancellationService, CancellationRequest>(async service =>
-            Succeeded(await service.RequestAsync(shopper.Id, order.Id, reason, comment, Actor.Shopper(shopper.Id, shopper.Email))));
+        return WithServiceAsync<ISender, CancellationRequest>(async sender =>
+            Succeeded(await sender.Send(new RequestCancellation(order.Id, reason.ToString(), comment, Actor.Shopper(shopper.Id, shopper.Email)))));
     }
 
     public Task<CancellationRequest> AcceptAsync(Guid requestId) =>
-        WithServiceAsync<CancellationService, CancellationRequest>(async service =>
-        {
-            var request = (await service.LoadAsync(requestId, CancellationToken.None))!;
-            return Succeeded(await service.AcceptAsync(requestId, request.Version, Staff));
-        });
+        SendAtCurrentVersionAsync(requestId, version => new AcceptCancellationRequest(requestId, version, Staff));
 
     public Task<CancellationRequest> RejectAsync(Guid requestId, string reason) =>
-        WithServiceAsync<CancellationService, CancellationRequest>(async service =>
-        {
-            var request = (await service.LoadAsync(requestId, CancellationToken.None))!;
-            return Succeeded(await service.RejectAsync(requestId, request.Version, reason, Staff));
-        });
+        SendAtCurrentVersionAsync(requestId, version => new RejectCancellationRequest(requestId, version, reason, Staff));
+
+    /// <summary>A staff command on the request as it is now, as if the staff member had just opened it.</summary>
+    private async Task<CancellationRequest> SendAtCurrentVersionAsync(Guid requestId, Func<long, ICommand<Result<CancellationRequest>>> command)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var request = (await scope.ServiceProvider.GetRequiredService<CancellationService>().LoadAsync(requestId, CancellationToken.None))!;
+        return Succeeded(await scope.ServiceProvider.GetRequiredService<ISender>().Send(command(request.Version)));
+    }
 
     /// <summary>Staff accept and complete the order's latest request: nothing left to refund, the order is canceled.</summary>
     public Task CancelAsync(string orderNumber) => ChangeLatestRequestAsync(orderNumber, async (scope, request) =>

@@ -1,12 +1,14 @@
 using CancellationPortal.Domain.Cancellations;
 using CancellationPortal.Domain.Common;
 using CancellationPortal.Domain.Refunds;
+using CancellationPortal.Web;
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CancellationPortal.BackOffice.Pages.Requests;
 
-public sealed class DetailsModel(CancellationService cancellations, CancellationDecisionService decisions, RefundService refunds) : PageModel
+public sealed class DetailsModel(CancellationService cancellations, CancellationDecisionService decisions, RefundService refunds, ISender sender) : PageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -68,14 +70,17 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
         await LoadAsync(cancellationToken) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostAcceptAsync(CancellationToken cancellationToken) =>
-        RunAsync(async () => (await cancellations.AcceptAsync(Id, Input.Version, User.ToStaffActor(), cancellationToken)).Error, "Request accepted and assigned to you.", cancellationToken);
+        RunAsync(
+            async () => (await sender.Send(new AcceptCancellationRequest(Id, Input.Version, User.ToStaffActor()), cancellationToken)).Error,
+            "Request accepted and assigned to you.",
+            cancellationToken);
 
     public Task<IActionResult> OnPostRejectAsync(CancellationToken cancellationToken) =>
         ConfirmFirstAsync(
             () => CancellationRequest.CheckRejectionReason(Input.RejectReason) is { } refused
                 ? Result<Confirmation>.Fail(refused)
                 : Result<Confirmation>.Ok(Confirmation.Reject("Reject", Cancellation.Order, Input.RejectReason!)),
-            async () => (await cancellations.RejectAsync(Id, Input.Version, Input.RejectReason ?? "", User.ToStaffActor(), cancellationToken)).Error,
+            async () => (await sender.Send(new RejectCancellationRequest(Id, Input.Version, Input.RejectReason, User.ToStaffActor()), cancellationToken)).Error,
             "Request rejected.",
             _ => $"{nameof(Input)}.{nameof(InputModel.RejectReason)}",
             cancellationToken);
@@ -214,7 +219,12 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
     private PageResult ShowRefused(Error? error, Func<string, string>? fieldKey)
     {
         Response.StatusCode = error.ToStatusCode();
-        if (error is not null)
+        // A refused form brings one error per field; any other refusal is one message.
+        if (error is { FieldErrors.Count: > 0 })
+        {
+            ModelState.AddFieldErrors(error, fieldKey);
+        }
+        else if (error is not null)
         {
             ModelState.AddModelError(error.Field is null || fieldKey is null ? string.Empty : fieldKey(error.Field), error.Message);
         }

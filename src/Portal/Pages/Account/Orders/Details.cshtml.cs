@@ -7,6 +7,9 @@ using CancellationPortal.Domain.Orders;
 using CancellationPortal.Domain.Persistence;
 using CancellationPortal.Domain.Refunds;
 using CancellationPortal.Portal.Orders;
+using CancellationPortal.Web;
+using FluentValidation;
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +21,7 @@ namespace CancellationPortal.Portal.Pages.Account.Orders;
 /// steps, follow, withdraw in two steps). Another shopper's order answers 404, like one that does not exist.
 /// </summary>
 [ServiceFilter<RequestSubmissionLimit>]
-public sealed class DetailsModel(AppDbContext db, CancellationService cancellations) : PageModel
+public sealed class DetailsModel(AppDbContext db, ISender sender, IEnumerable<IValidator<RequestCancellation>> requestValidators) : PageModel
 {
     public enum Step
     {
@@ -71,9 +74,10 @@ public sealed class DetailsModel(AppDbContext db, CancellationService cancellati
             return Refused(Error.NotAllowed(Policy.Describe()));
         }
 
-        if (Validate() is null)
+        var invalid = await requestValidators.CheckAsync(RequestCommand, cancellationToken);
+        if (invalid is not null)
         {
-            return Refused(null);
+            return Refused(invalid);
         }
 
         CurrentStep = Step.ConfirmRequest;
@@ -88,13 +92,7 @@ public sealed class DetailsModel(AppDbContext db, CancellationService cancellati
             return NotFound();
         }
 
-        var reason = Validate();
-        if (reason is null)
-        {
-            return Refused(null);
-        }
-
-        var result = await cancellations.RequestAsync(CustomerId, Order.Id, reason, Input.Comment, Shopper, cancellationToken);
+        var result = await sender.Send(RequestCommand, cancellationToken);
         if (!result.IsSuccess)
         {
             return await RefusedAfterReloadAsync(number, result.Error!, cancellationToken);
@@ -136,7 +134,7 @@ public sealed class DetailsModel(AppDbContext db, CancellationService cancellati
             return Refused(NothingToWithdraw);
         }
 
-        var result = await cancellations.WithdrawAsync(CustomerId, LatestRequest!.Id, Shopper, cancellationToken);
+        var result = await sender.Send(new WithdrawCancellationRequest(LatestRequest!.Id, Shopper), cancellationToken);
         if (!result.IsSuccess)
         {
             return await RefusedAfterReloadAsync(number, result.Error!, cancellationToken);
@@ -154,35 +152,12 @@ public sealed class DetailsModel(AppDbContext db, CancellationService cancellati
 
     private Actor Shopper => Actor.Shopper(CustomerId, User.Identity?.Name ?? "Shopper");
 
-    /// <summary>Checks the form by hand so that handlers without a form (withdraw) never see its errors.</summary>
-    private ShopperReason? Validate()
+    private RequestCancellation RequestCommand => new(Order.Id, Input.Reason, Input.Comment, Shopper);
+
+    /// <summary>The page again with the refusal (a form's errors beside their fields) and its 4xx status.</summary>
+    private PageResult Refused(Error error)
     {
-        ShopperReason? reason = null;
-        if (string.IsNullOrWhiteSpace(Input.Reason))
-        {
-            ModelState.AddModelError("Input.Reason", "Choose a reason for the cancellation.");
-        }
-        else if (Enum.GetNames<ShopperReason>().Contains(Input.Reason, StringComparer.Ordinal))
-        {
-            reason = Enum.Parse<ShopperReason>(Input.Reason);
-        }
-        else
-        {
-            ModelState.AddModelError("Input.Reason", "Choose one of the listed reasons.");
-        }
-
-        if (Input.Comment?.Length > CancellationRequest.MaxCommentLength)
-        {
-            ModelState.AddModelError("Input.Comment", $"The comment can be at most {CancellationRequest.MaxCommentLength:N0} characters (it has {Input.Comment.Length:N0}).");
-            return null;
-        }
-
-        return reason;
-    }
-
-    /// <summary>The page again with the refusal (or the form's own errors, when null) and its 4xx status.</summary>
-    private PageResult Refused(Error? error)
-    {
+        ModelState.AddFieldErrors(error);
         ErrorMessage = error.ToPageMessage();
         Response.StatusCode = error.ToStatusCode();
         return Page();
