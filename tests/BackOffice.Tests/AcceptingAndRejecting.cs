@@ -24,6 +24,21 @@ public abstract class AcceptingARequest(BackOfficeApp app) : PageTest(app)
     }
 
     [Fact]
+    public async Task TheTimelineNamesAStatusOnlyWhereAStepChangedIt()
+    {
+        var seeded = await App.SeedAsync();
+        var client = await StaffAsync();
+
+        var page = await AcceptAsync(client, seeded);
+
+        var steps = page.Document.QuerySelectorAll("ol.timeline li").Select(li => li.TextContent.Trim()).ToList();
+        steps[0].ShouldStartWith("Cancellation requested by");
+        steps[0].ShouldNotContain("(Cancellation requested)");
+        steps[1].ShouldStartWith("Accepted by");
+        steps[1].ShouldContain("(Cancellation requested → Cancellation in progress)");
+    }
+
+    [Fact]
     public async Task AcceptingAnAlreadyAcceptedRequestIsRefusedAndChangesNothing()
     {
         var seeded = await App.SeedAsync();
