@@ -16,32 +16,21 @@ public sealed class AcceptCancellationRequestValidator : AbstractValidator<Accep
         RuleFor(c => c.RequestId).NotEmpty().WithMessage("Choose the cancellation request to accept.");
 }
 
-public sealed class AcceptCancellationRequestHandler(AppDbContext db, CancellationService cancellations, TimeProvider clock)
+public sealed class AcceptCancellationRequestHandler(AppDbContext db, CancellationService cancellations)
     : ICommandHandler<AcceptCancellationRequest, Result<CancellationRequest>>
 {
     public async ValueTask<Result<CancellationRequest>> Handle(AcceptCancellationRequest command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var loaded = await cancellations.LoadForChangeAsync(command.RequestId, command.ExpectedVersion, cancellationToken);
-        if (!loaded.IsSuccess)
+        return await cancellations.ChangeAsync(command.RequestId, command.ExpectedVersion, (request, now) =>
         {
-            return loaded.Error!;
-        }
+            var accepted = request.Accept(command.Staff, now);
+            if (accepted.IsSuccess && request.RequestedByKind == ActorKind.Shopper)
+            {
+                db.EnqueueEmail(EmailTemplates.Accepted(request.Order, request), request.Order.Number, now);
+            }
 
-        var request = loaded.Value!;
-        var now = clock.GetUtcNow();
-        var accepted = request.Accept(command.Staff, now);
-        if (!accepted.IsSuccess)
-        {
-            return accepted.Error!;
-        }
-
-        if (request.RequestedByKind == ActorKind.Shopper)
-        {
-            db.EnqueueEmail(EmailTemplates.Accepted(request.Order, request), request.Order.Number, now);
-        }
-
-        var saved = await cancellations.SaveAsync(request, cancellationToken);
-        return saved.IsSuccess ? request : saved.Error!;
+            return accepted;
+        }, cancellationToken);
     }
 }

@@ -310,32 +310,23 @@ public sealed class CancellationDecisionService(AppDbContext db, CancellationSer
             Trimmed(input.StaffNote));
     }
 
-    private async Task<Result<CancellationRequest>> ChangeOrderAsync(
-        Guid requestId, long expectedVersion, Actor staff, Func<Order, Result> change, AuditKind kind, CancellationToken cancellationToken)
-    {
-        var loaded = await cancellations.LoadForChangeAsync(requestId, expectedVersion, cancellationToken);
-        if (!loaded.IsSuccess)
+    private Task<Result<CancellationRequest>> ChangeOrderAsync(
+        Guid requestId, long expectedVersion, Actor staff, Func<Order, Result> change, AuditKind kind, CancellationToken cancellationToken) =>
+        cancellations.ChangeAsync(requestId, expectedVersion, (request, now) =>
         {
-            return loaded.Error!;
-        }
+            if (request.Status is not (CancellationStatus.Requested or CancellationStatus.InProgress))
+            {
+                return Error.NotAllowed($"A request that is {request.Status.ToDisplay().ToLowerInvariant()} needs no change to the order.");
+            }
 
-        var request = loaded.Value!;
+            var changed = change(request.Order);
+            if (changed.IsSuccess)
+            {
+                request.Note(staff, now, kind, null);
+            }
 
-        if (request.Status is not (CancellationStatus.Requested or CancellationStatus.InProgress))
-        {
-            return Error.NotAllowed($"A request that is {request.Status.ToDisplay().ToLowerInvariant()} needs no change to the order.");
-        }
-
-        var changed = change(request.Order);
-        if (!changed.IsSuccess)
-        {
-            return changed.Error!;
-        }
-
-        request.Note(staff, clock.GetUtcNow(), kind, null);
-        var saved = await cancellations.SaveAsync(request, cancellationToken);
-        return saved.IsSuccess ? request : saved.Error!;
-    }
+            return changed;
+        }, cancellationToken);
 
     /// <summary>A staff request for the order, accepted and assigned to the staff member who opened it.</summary>
     private async Task<Result<CancellationRequest>> OpenAcceptedRequestAsync(Order order, Actor staff, string? note, CancellationToken cancellationToken)

@@ -63,6 +63,31 @@ public sealed class CancellationService(AppDbContext db, CancellationCompletion 
         return request.Version == expectedVersion ? request : ChangedBy(request);
     }
 
+    /// <summary>
+    /// Every staff step on one request has this shape: load it at the version the page showed, apply the step
+    /// (which may refuse), commit. The step gets the moment it happens at.
+    /// </summary>
+    public async Task<Result<CancellationRequest>> ChangeAsync(
+        Guid requestId, long expectedVersion, Func<CancellationRequest, DateTimeOffset, Result> step, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        var loaded = await LoadForChangeAsync(requestId, expectedVersion, cancellationToken);
+        if (!loaded.IsSuccess)
+        {
+            return loaded.Error!;
+        }
+
+        var request = loaded.Value!;
+        var applied = step(request, clock.GetUtcNow());
+        if (!applied.IsSuccess)
+        {
+            return applied.Error!;
+        }
+
+        var saved = await SaveAsync(request, cancellationToken);
+        return saved.IsSuccess ? request : saved.Error!;
+    }
+
     public Task<CancellationRequest?> LoadAsync(Guid requestId, CancellationToken cancellationToken) =>
         db.CancellationRequests
             .Include(r => r.Order).ThenInclude(o => o.Lines)

@@ -26,32 +26,21 @@ public sealed class RejectCancellationRequestValidator : AbstractValidator<Rejec
     }
 }
 
-public sealed class RejectCancellationRequestHandler(AppDbContext db, CancellationService cancellations, TimeProvider clock)
+public sealed class RejectCancellationRequestHandler(AppDbContext db, CancellationService cancellations)
     : ICommandHandler<RejectCancellationRequest, Result<CancellationRequest>>
 {
     public async ValueTask<Result<CancellationRequest>> Handle(RejectCancellationRequest command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var loaded = await cancellations.LoadForChangeAsync(command.RequestId, command.ExpectedVersion, cancellationToken);
-        if (!loaded.IsSuccess)
+        return await cancellations.ChangeAsync(command.RequestId, command.ExpectedVersion, (request, now) =>
         {
-            return loaded.Error!;
-        }
+            var rejected = request.Reject(command.Staff, command.Reason ?? "", now);
+            if (rejected.IsSuccess && request.RequestedByKind == ActorKind.Shopper)
+            {
+                db.EnqueueEmail(EmailTemplates.Rejected(request.Order, request), request.Order.Number, now);
+            }
 
-        var request = loaded.Value!;
-        var now = clock.GetUtcNow();
-        var rejected = request.Reject(command.Staff, command.Reason ?? "", now);
-        if (!rejected.IsSuccess)
-        {
-            return rejected.Error!;
-        }
-
-        if (request.RequestedByKind == ActorKind.Shopper)
-        {
-            db.EnqueueEmail(EmailTemplates.Rejected(request.Order, request), request.Order.Number, now);
-        }
-
-        var saved = await cancellations.SaveAsync(request, cancellationToken);
-        return saved.IsSuccess ? request : saved.Error!;
+            return rejected;
+        }, cancellationToken);
     }
 }

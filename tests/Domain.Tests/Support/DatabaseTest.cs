@@ -42,10 +42,10 @@ public abstract class DatabaseTest(Provider provider) : IAsyncLifetime
         await new RequestCancellationHandler(db, ServiceOn(db)).Handle(new RequestCancellation(orderId, reason.ToString(), comment, shopper), CancellationToken.None);
 
     protected async Task<Result<CancellationRequest>> AcceptOn(AppDbContext db, Guid requestId, long expectedVersion, Actor staff) =>
-        await new AcceptCancellationRequestHandler(db, ServiceOn(db), Clock).Handle(new AcceptCancellationRequest(requestId, expectedVersion, staff), CancellationToken.None);
+        await new AcceptCancellationRequestHandler(db, ServiceOn(db)).Handle(new AcceptCancellationRequest(requestId, expectedVersion, staff), CancellationToken.None);
 
     protected async Task<Result<CancellationRequest>> RejectOn(AppDbContext db, Guid requestId, long expectedVersion, string reason, Actor staff) =>
-        await new RejectCancellationRequestHandler(db, ServiceOn(db), Clock).Handle(new RejectCancellationRequest(requestId, expectedVersion, reason, staff), CancellationToken.None);
+        await new RejectCancellationRequestHandler(db, ServiceOn(db)).Handle(new RejectCancellationRequest(requestId, expectedVersion, reason, staff), CancellationToken.None);
 
     protected async Task<Order> SaveAsync(Order order)
     {
