@@ -78,19 +78,7 @@ public sealed class RefundSettlement(AppDbContext db, CancellationCompletion com
 
         var request = await LoadRequestAsync(refund, cancellationToken);
         request.Note(actor, now, AuditKind.CardRefundAmountDiffers, $"{refund.Money}: {reason}");
-        db.EnqueueEmail(
-            new EmailMessage(
-                email.Value.SupportAddress,
-                $"Card refund amount differs for order {request.Order.Number}",
-                $"""
-                The card refund of {refund.Money} for order {request.Order.Number} was reported as {reported}
-                ({refund.ProviderReference}).
-
-                The refund is left unsettled and the cancellation stays in progress. Compare the refund in the
-                payment provider's dashboard with the request, and settle it with the shopper from there.
-                """),
-            request.Order.Number,
-            now);
+        db.EnqueueEmail(StaffEmails.CardRefundAmountDiffers(email.Value.SupportAddress, request.Order.Number, refund.Money, reported, refund.ProviderReference), request.Order.Number, now);
         return true;
     }
 
@@ -106,38 +94,15 @@ public sealed class RefundSettlement(AppDbContext db, CancellationCompletion com
         var request = await LoadRequestAsync(refund, cancellationToken);
         request.FlagFailedRefund(true);
         request.Note(actor, now, AuditKind.CardRefundFailed, $"{refund.Money}: {refund.FailureReason}");
-        db.EnqueueEmail(
-            new EmailMessage(
-                email.Value.SupportAddress,
-                $"Card refund failed for order {request.Order.Number}",
-                $"""
-                The card refund of {refund.Money} for order {request.Order.Number} failed.
-                Reason: {refund.FailureReason}
-
-                The cancellation stays in progress and is flagged in the queue. Retry the refund or choose another
-                refund method (store credit or bank transfer).
-                """),
-            request.Order.Number,
-            now);
+        db.EnqueueEmail(StaffEmails.CardRefundFailed(email.Value.SupportAddress, request.Order.Number, refund.Money, refund.FailureReason), request.Order.Number, now);
     }
 
     private async Task ReversedAsync(Refund refund, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var request = await LoadRequestAsync(refund, cancellationToken);
         request.FlagReversedRefund(actor, now, $"{refund.Money} ({refund.ProviderReference}): {refund.FailureReason}");
-        var nextStep = request.CanComplete
-            ? "The cancellation stays in progress and is flagged in the queue. Retry the refund or choose another refund method."
-            : "The order stays canceled, but the shopper has not been repaid: refund them another way (store credit or bank transfer) and tell them.";
         db.EnqueueEmail(
-            new EmailMessage(
-                email.Value.SupportAddress,
-                $"Card refund reversed by Stripe for order {request.Order.Number}",
-                $"""
-                Stripe reported the card refund of {refund.Money} for order {request.Order.Number} as succeeded, then failed it.
-                Reason: {refund.FailureReason}
-
-                {nextStep}
-                """),
+            StaffEmails.CardRefundReversed(email.Value.SupportAddress, request.Order.Number, refund.Money, refund.FailureReason, request.CanComplete),
             request.Order.Number,
             now);
     }

@@ -188,18 +188,10 @@ public sealed partial class StripeWebhookHandler(
             order.SetDisputed(disputed);
             if (disputed)
             {
-                db.EnqueueEmail(DisputeOpened(order), order.Number, now);
+                db.EnqueueEmail(StaffEmails.DisputeOpened(email.Value.SupportAddress, order.Number), order.Number, now);
             }
         }
     }
-
-    private EmailMessage DisputeOpened(Order order) => new(
-        email.Value.SupportAddress,
-        $"Card payment disputed for order {order.Number}",
-        $"""
-        The shopper disputed the card payment of order {order.Number} with their bank.
-        Card refunds for this order are blocked until the dispute is closed; answer the dispute in Stripe's dashboard.
-        """);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stripe event {EventId} ({Type}) applied")]
     private partial void LogHandled(string eventId, string type);
