@@ -1,0 +1,58 @@
+using CancellationPortal.Domain.Cancellations;
+using CancellationPortal.Domain.Refunds;
+
+namespace CancellationPortal.Web;
+
+/// <summary>
+/// What a status means to the person reading it, one colour each in both apps (the pill's words always say it too,
+/// so colour is never the only signal).
+/// </summary>
+public enum StatusTone
+{
+    /// <summary>Someone has to act: a request waiting for a decision, a refund on its way.</summary>
+    Waiting,
+    InProgress,
+
+    /// <summary>Finished as intended: canceled, refunded, delivered.</summary>
+    Done,
+
+    /// <summary>Closed without the cancellation: rejected, withdrawn, undone.</summary>
+    Refused,
+
+    /// <summary>Needs attention: a failed or reversed refund, a dispute, an overdue request.</summary>
+    Problem,
+
+    /// <summary>Informational, with no judgement: an order being processed or shipped.</summary>
+    Neutral,
+}
+
+public static class StatusTones
+{
+    /// <summary>The CSS class of a pill in this tone (ui.css).</summary>
+    public static string PillClass(this StatusTone tone) => tone switch
+    {
+        StatusTone.Waiting => "pill pill--waiting",
+        StatusTone.InProgress => "pill pill--progress",
+        StatusTone.Done => "pill pill--done",
+        StatusTone.Refused => "pill pill--refused",
+        StatusTone.Problem => "pill pill--problem",
+        _ => "pill pill--neutral",
+    };
+
+    public static StatusTone Tone(this CancellationStatus status) => status switch
+    {
+        CancellationStatus.Requested => StatusTone.Waiting,
+        CancellationStatus.InProgress => StatusTone.InProgress,
+        CancellationStatus.AwaitingRepayment => StatusTone.Waiting,
+        CancellationStatus.Canceled => StatusTone.Done,
+        _ => StatusTone.Refused,
+    };
+
+    public static StatusTone Tone(this RefundStatus status) => status switch
+    {
+        RefundStatus.Pending => StatusTone.Waiting,
+        RefundStatus.Succeeded => StatusTone.Done,
+        RefundStatus.Canceled => StatusTone.Refused,
+        _ => StatusTone.Problem,
+    };
+}
