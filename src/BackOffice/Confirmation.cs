@@ -30,9 +30,9 @@ public sealed record Confirmation(string? Handler, string Text, string ConfirmLa
         var refund = decision.RefundMethod is { } method
             ? $"refund {Money.Format(decision.RefundAmount, order.Currency)} {Way(method)}{(decision.RefundNow ? "" : " later")} and cancel order {order.Number}"
             : $"cancel order {order.Number} with no refund";
-        var kept = decision.KeptReason is null
-            ? ""
-            : $" The store keeps {Money.Format(order.RefundableAmount - decision.RefundAmount, order.Currency)}: “{decision.KeptReason}”.";
+        var kept = decision.Kept(order) is { } keeps && decision.KeptReason is { } why
+            ? $" The store keeps {keeps}: “{why}”."
+            : "";
         var stock = order.IsDropShip ? "" : decision.Restock ? " The items go back in stock." : " The items do not go back in stock.";
         var shopper = decision.NotifyShopper ? " The shopper is emailed." : " The shopper is not emailed.";
         return new(handler, $"You are about to {refund}.{kept}{stock}{shopper} This cannot be undone.", "Confirm: cancel the order");

@@ -55,16 +55,16 @@ public sealed class DecisionForm
 /// <param name="DropShip">Shipped by a supplier: there is nothing to put back in the store's stock.</param>
 public sealed record DecisionFormContext(decimal Refundable, string Currency, string? CardUnavailable, string? PointsUnavailable, string GatewayName, bool DropShip)
 {
-    public static DecisionFormContext For(Order order, RefundService refunds)
+    public static DecisionFormContext For(Order order, RefundRules rules)
     {
         ArgumentNullException.ThrowIfNull(order);
-        ArgumentNullException.ThrowIfNull(refunds);
+        ArgumentNullException.ThrowIfNull(rules);
         return new(
             order.RefundableAmount,
             order.Currency,
-            refunds.WhyNot(order, RefundMethod.OriginalPayment),
-            refunds.WhyNot(order, RefundMethod.Points),
-            refunds.GatewayName,
+            rules.WhyNot(order, RefundMethod.OriginalPayment),
+            rules.WhyNot(order, RefundMethod.Points),
+            rules.GatewayName,
             order.IsDropShip);
     }
 }

@@ -23,6 +23,7 @@ namespace CancellationPortal.DemoData;
 /// </summary>
 public sealed partial class DemoSeeder(
     AppDbContext db,
+    UnitOfWork unitOfWork,
     UserManager<ApplicationUser> users,
     RoleManager<IdentityRole> roles,
     IConfiguration configuration,
@@ -40,6 +41,9 @@ public sealed partial class DemoSeeder(
     ];
 
     private static readonly string[] Currencies = ["EUR", "USD", "JPY"];
+
+    /// <summary>The demo's canceled requests are refunded in store credit, which needs no gateway.</summary>
+    private static readonly RefundRules DemoRefundRules = new(CardAvailable: false, "Sandbox", "EUR", PointsPerCurrencyUnit: 100);
 
     public string Password => configuration["Demo:Password"] ?? DefaultPassword;
 
@@ -96,7 +100,7 @@ public sealed partial class DemoSeeder(
         }
 
         SeedRequests(faker, orders, now);
-        await db.SaveChangesAsync(cancellationToken);
+        await unitOfWork.SaveAsync(cancellationToken);
         LogSeeded(orders.Count);
         return true;
     }
@@ -202,13 +206,14 @@ public sealed partial class DemoSeeder(
             return;
         }
 
+        // Refunded in full in store credit, which settles at once, so the request completes itself.
         var order = request.Order;
-        var refund = Refund.Create(request.Id, order.Id, RefundMethod.StoreCredit, order.PaidMoney, staff.Name, at);
-        refund.Succeed($"store-credit:{refund.Id:N}", at);
-        db.Refunds.Add(refund);
-        db.StoreCreditEntries.Add(new StoreCreditEntry(order.CustomerId, order.AmountPaid, order.Currency, $"Refund for order {order.Number}", refund.Id, at));
-        request.Complete(staff, at.AddMinutes(5), "Refunded in store credit");
-        order.MarkCanceled(at.AddMinutes(5));
+        var decision = new DecisionInput(DecisionReason.CustomerRequest, null, RefundMethod.StoreCredit, null, null, RefundNow: true, Restock: false, NotifyShopper: false, StaffNote: null);
+        if (!request.Decide(decision, DemoRefundRules, staff, at.AddMinutes(5)).IsSuccess)
+        {
+            throw new InvalidOperationException($"The demo decision on order {order.Number} was refused.");
+        }
+
         if (target is CancellationStatus.AwaitingRepayment or CancellationStatus.Undone)
         {
             request.Undo(staff, moneyWentBack: true, "The shopper asked to keep the order after all.", at.AddDays(1));

@@ -4,6 +4,7 @@ using CancellationPortal.Domain.Notifications;
 using CancellationPortal.Domain.Persistence;
 using CancellationPortal.Domain.Refunds.Stripe;
 using FluentValidation;
+using Mediator;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -36,12 +37,16 @@ public static class DomainServiceCollectionExtensions
             // Handlers share the request's DbContext, so they live as long as it does.
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+
+            // One handler after the other: they share the DbContext, and an event's handlers finish before the next event.
+            options.NotificationPublisherType = typeof(ForeachAwaitPublisher);
         });
         services.AddValidatorsFromAssemblyContaining<CancellationService>(ServiceLifetime.Singleton);
+        services.AddScoped<UnitOfWork>();
         services.AddScoped<CancellationService>();
-        services.AddScoped<CancellationCompletion>();
-        services.AddScoped<CancellationDecisionService>();
-        services.AddScoped<Refunds.RefundService>();
+        services.AddScoped<StaffCancellations>();
+        services.AddScoped<Refunds.RefundRulesSource>();
+        services.AddScoped<Refunds.CardRefundCall>();
         services.AddScoped<Queue.CancellationQueue>();
         services.AddScoped<OutboxProcessor>();
         services.AddSingleton<IEmailSender, PickupFolderEmailSender>();

@@ -79,7 +79,7 @@ public abstract class RejectingARequest(BackOfficeApp app) : PageTest(app)
         var client = await StaffAsync();
         var page = await client.GetPageAsync(seeded.Url);
 
-        var refused = await RefusedAsync(await client.SubmitConfirmedAsync(page.Form("Reject"), new() { ["Input.RejectReason"] = " " }), HttpStatusCode.UnprocessableEntity);
+        var refused = await RefusedAsync(await client.SubmitConfirmedAsync(page.Form("Reject"), new() { ["Input.RejectReason"] = " " }), HttpStatusCode.BadRequest);
 
         refused.Alert.ShouldContain("Give the shopper a reason");
         var request = await App.RequestAsync(seeded.RequestId);

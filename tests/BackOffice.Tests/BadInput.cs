@@ -111,7 +111,7 @@ public abstract class BadInputOnTheRejectForm(BackOfficeApp app) : PageTest(app)
         var page = await client.GetPageAsync(seeded.Url);
         var tooLong = new string('x', CancellationRequest.MaxRejectionReasonLength + 1);
 
-        var refused = await RefusedAsync(await client.SubmitConfirmedAsync(page.Form("Reject"), new() { ["Input.RejectReason"] = tooLong }), HttpStatusCode.UnprocessableEntity);
+        var refused = await RefusedAsync(await client.SubmitConfirmedAsync(page.Form("Reject"), new() { ["Input.RejectReason"] = tooLong }), HttpStatusCode.BadRequest);
 
         refused.Alert.ShouldContain($"at most {CancellationRequest.MaxRejectionReasonLength} characters");
         var request = await App.RequestAsync(seeded.RequestId);

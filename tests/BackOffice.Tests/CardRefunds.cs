@@ -179,11 +179,10 @@ public abstract class CardRefunds(BackOfficeApp app) : PageTest(app), IDisposabl
         // What a later refund.updated webhook with status failed applies.
         using (var scope = App.Services.CreateScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<Domain.Persistence.AppDbContext>();
-            var refund = await db.Refunds.SingleAsync(r => r.RequestId == seeded.RequestId);
-            var settlement = scope.ServiceProvider.GetRequiredService<RefundSettlement>();
-            (await settlement.ApplyAsync(refund, GatewayRefundResult.Failure("The card was closed."), Domain.Common.Actor.System, App.Clock.GetUtcNow(), CancellationToken.None)).ShouldBeTrue();
-            await db.SaveChangesAsync();
+            var request = (await scope.ServiceProvider.GetRequiredService<CancellationService>().LoadAsync(seeded.RequestId, CancellationToken.None))!;
+            var refund = request.Refunds.Single();
+            request.SettleRefund(refund.Id, GatewayRefundResult.Failure("The card was closed."), Domain.Common.Actor.System, App.Clock.GetUtcNow()).ShouldBeTrue();
+            await scope.ServiceProvider.GetRequiredService<Domain.Persistence.UnitOfWork>().SaveAsync(CancellationToken.None);
         }
 
         var page = await client.GetPageAsync(seeded.Url);

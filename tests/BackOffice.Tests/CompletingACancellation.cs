@@ -110,7 +110,7 @@ public abstract class RefundingByBankTransfer(BackOfficeApp app) : PageTest(app)
         var page = await client.FollowAsync(await CompleteAsync(client, seeded, Decision("BankTransfer")));
         var before = await App.RequestAsync(seeded.RequestId);
 
-        var refused = await RefusedAsync(await client.SubmitAsync(page.Form("RecordTransfer"), new() { ["Input.TransferReference"] = "" }), HttpStatusCode.UnprocessableEntity);
+        var refused = await RefusedAsync(await client.SubmitAsync(page.Form("RecordTransfer"), new() { ["Input.TransferReference"] = "" }), HttpStatusCode.BadRequest);
 
         refused.Alert.ShouldContain("Enter the bank transfer reference.");
         (await App.RequestAsync(seeded.RequestId)).Version.ShouldBe(before.Version);

@@ -86,7 +86,7 @@ public abstract class ConfirmingIrreversibleActions(BackOfficeApp app) : PageTes
         page.Form("Reject").QuerySelector("textarea[name='Input.RejectReason']").ShouldNotBeNull();
         page.Form("Reject").QuerySelector("h3")!.TextContent.ShouldBe("Reject request");
 
-        var refused = await RefusedAsync(await client.SubmitAsync(page.Form("Reject"), new() { ["Input.RejectReason"] = "" }), HttpStatusCode.UnprocessableEntity);
+        var refused = await RefusedAsync(await client.SubmitAsync(page.Form("Reject"), new() { ["Input.RejectReason"] = "" }), HttpStatusCode.BadRequest);
 
         refused.Confirmation.ShouldBeNull();
         refused.Document.QuerySelector("[data-valmsg-for='Input.RejectReason']")!.TextContent.ShouldBe("Give the shopper a reason for the rejection.");

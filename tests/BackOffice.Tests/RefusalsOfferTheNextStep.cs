@@ -71,18 +71,10 @@ public abstract class RefusalsOfferTheNextStep(BackOfficeApp app) : PageTest(app
         var seeded = await App.SeedAsync();
         var staff = Actor.Staff("s", "Sue Support");
         var now = App.Clock.GetUtcNow();
-        await using (var db = App.CreateContext())
-        {
-            var refund = Refund.Create(seeded.RequestId, seeded.OrderId, RefundMethod.StoreCredit, new Money(65m, "EUR"), "Sue Support", now);
-            refund.Succeed("store-credit:test", now);
-            db.Refunds.Add(refund);
-            await db.SaveChangesAsync();
-        }
-
         await App.ChangeRequestAsync(seeded.RequestId, r =>
         {
             r.Accept(staff, now);
-            r.Complete(staff, now);
+            r.Decide(BackOfficeApp.RefundInFull(RefundMethod.StoreCredit), BackOfficeApp.AllRefundMethods, staff, now).Error.ShouldBeNull();
             r.Undo(staff, moneyWentBack: true, "The shopper keeps the order", now);
         });
         var client = await StaffAsync();

@@ -1,6 +1,7 @@
 using System.Net;
 using CancellationPortal.BackOffice.Tests.Support;
 using CancellationPortal.Domain.Orders;
+using CancellationPortal.Domain.Refunds;
 using Microsoft.EntityFrameworkCore;
 
 namespace CancellationPortal.BackOffice.Tests;
@@ -153,7 +154,7 @@ public abstract class TheQueue(BackOfficeApp app) : PageTest(app)
         await App.ChangeRequestAsync(canceled.RequestId, r =>
         {
             r.Accept(staff, now);
-            r.Complete(staff, now);
+            r.Decide(BackOfficeApp.RefundInFull(RefundMethod.StoreCredit), BackOfficeApp.AllRefundMethods, staff, now).Error.ShouldBeNull();
         });
         var client = await StaffAsync();
 
@@ -174,10 +175,12 @@ public abstract class TheQueue(BackOfficeApp app) : PageTest(app)
         var now = App.Clock.GetUtcNow();
         await App.ChangeRequestAsync(seeded.RequestId, r =>
         {
+            // The bank transfer is withdrawn (a failed refund), then the shopper keeps the order after all.
             r.Accept(staff, now);
-            r.Complete(staff, now);
+            r.MarkCanceledWithSupplier(staff, now).IsSuccess.ShouldBeTrue();
+            var transfer = r.Decide(BackOfficeApp.RefundInFull(RefundMethod.BankTransfer), BackOfficeApp.AllRefundMethods, staff, now).Value.ShouldNotBeNull();
+            r.CancelBankTransfer(transfer.Id, staff, now).IsSuccess.ShouldBeTrue();
             r.Undo(staff, moneyWentBack: true, "The shopper keeps the order", now);
-            r.FlagFailedRefund(true);
             r.Order.SetDisputed(true);
         });
         var client = await StaffAsync();

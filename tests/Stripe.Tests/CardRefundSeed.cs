@@ -29,8 +29,9 @@ public static class CardRefundSeed
             [new OrderLine(sku, "Mug", 1, paid)], 0m, 0m, PaymentMethod.Card, paid, createdAt, paymentReference);
         var request = CancellationRequest.Submit(order, PolicyAnswer.Allowed, Actor.Shopper("customer-1", "Pat Shopper"), "portal", ShopperReason.ChangedMind, null, createdAt).Value!;
         request.Accept(staff, createdAt).IsSuccess.ShouldBeTrue();
-        request.Decide(new CancellationDecision(DecisionReason.CustomerRequest, null, RefundMethod.OriginalPayment, paid, null, RefundNow: true, Restock: true, NotifyShopper: true, StaffNote: null), staff, createdAt).IsSuccess.ShouldBeTrue();
-        var refund = Refund.Create(request.Id, order.Id, RefundMethod.OriginalPayment, new Money(paid, currency), staff.Name, createdAt);
+        var cardRefunds = new RefundRules(CardAvailable: true, "Stripe", "EUR", PointsPerCurrencyUnit: 100);
+        var decision = new DecisionInput(DecisionReason.CustomerRequest, null, RefundMethod.OriginalPayment, paid, null, RefundNow: true, Restock: true, NotifyShopper: true, StaffNote: null);
+        var refund = request.Decide(decision, cardRefunds, staff, createdAt).Value.ShouldNotBeNull();
         if (providerReference is not null)
         {
             refund.RecordProviderReference(providerReference);
@@ -39,7 +40,6 @@ public static class CardRefundSeed
         await using var db = database.CreateContext();
         db.Orders.Add(order);
         db.CancellationRequests.Add(request);
-        db.Refunds.Add(refund);
         db.StockItems.Add(new StockItem(sku, "Mug", 3));
         await db.SaveChangesAsync();
         return new SeededCardRefund(order.Id, number, request.Id, refund.Id, sku);

@@ -5,6 +5,7 @@ using CancellationPortal.Domain.Refunds;
 using CancellationPortal.Domain.Refunds.Stripe;
 using CancellationPortal.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -173,10 +174,12 @@ public abstract class RefundReconciliation(Provider provider) : IAsyncLifetime
     {
         await using var db = _database.CreateContext();
         var options = StripeTestSetup.Options(_stripe);
+        var services = DomainServices.On(db, _clock);
         var reconciler = new RefundReconciler(
             db,
             StripeTestSetup.Gateway(_stripe),
-            new RefundSettlement(db, new CancellationCompletion(db), Microsoft.Extensions.Options.Options.Create(new EmailOptions())),
+            services.GetRequiredService<CancellationService>(),
+            services.GetRequiredService<UnitOfWork>(),
             _clock,
             Microsoft.Extensions.Options.Options.Create(options),
             NullLogger<RefundReconciler>.Instance);

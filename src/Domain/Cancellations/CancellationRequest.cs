@@ -1,5 +1,6 @@
 using CancellationPortal.Domain.Common;
 using CancellationPortal.Domain.Orders;
+using CancellationPortal.Domain.Refunds;
 
 namespace CancellationPortal.Domain.Cancellations;
 
@@ -16,12 +17,14 @@ public enum CancellationAction
 /// <summary>
 /// A request to cancel one order, and the whole lifecycle of DESIGN.md §2. Every transition checks the
 /// table below, records who did it and writes an audit entry, so a page cannot move a request where the
-/// rules do not allow.
+/// rules do not allow. The request owns its refunds: it checks every amount, applies every outcome, and
+/// cancels the order itself when the last refund settles.
 /// </summary>
-public sealed class CancellationRequest : IVersioned
+public sealed class CancellationRequest : IVersioned, IHasDomainEvents
 {
     public const int MaxCommentLength = 1000;
     public const int MaxRejectionReasonLength = 1000;
+    public const int MaxTransferReferenceLength = 200;
 
     // The lifecycle table: (from, action) → to. Undo lands in AwaitingRepayment instead of Undone when money went back.
     private static readonly Dictionary<(CancellationStatus From, CancellationAction Action), CancellationStatus> Transitions = new()
@@ -36,6 +39,8 @@ public sealed class CancellationRequest : IVersioned
     };
 
     private readonly List<AuditEntry> _auditEntries = [];
+    private readonly List<Refund> _refunds = [];
+    private readonly List<IDomainEvent> _domainEvents = [];
 
     private CancellationRequest()
     {
@@ -76,6 +81,17 @@ public sealed class CancellationRequest : IVersioned
     public long AuditSequence { get; private set; }
 
     public IReadOnlyList<AuditEntry> AuditEntries => _auditEntries;
+
+    /// <summary>The money that went back, or is on its way, for this request, oldest first.</summary>
+    public IReadOnlyList<Refund> Refunds => _refunds;
+
+    public IReadOnlyList<IDomainEvent> DomainEvents => _domainEvents;
+
+    /// <summary>What is still to be refunded of the decided amount.</summary>
+    public Money Remaining => RefundBalance.Remaining(Decision, _refunds, Order.Currency);
+
+    /// <summary>The part of the payment the store keeps under the decision, or null when everything goes back.</summary>
+    public Money? Kept => Decision?.Kept(Order);
 
     public bool CanAccept => Can(CancellationAction.Accept);
     public bool CanReject => Can(CancellationAction.Reject);
@@ -197,9 +213,9 @@ public sealed class CancellationRequest : IVersioned
         return result;
     }
 
-    public Result Decide(CancellationDecision decision, Actor staff, DateTimeOffset now)
+    /// <summary>What <see cref="Decide"/> would record, or why it cannot: the confirmation step states it first.</summary>
+    public Result<CancellationDecision> PreviewDecision(DecisionInput input, RefundRules rules)
     {
-        ArgumentNullException.ThrowIfNull(decision);
         if (!CanDecide)
         {
             return Error.NotAllowed(Decision is null
@@ -207,24 +223,321 @@ public sealed class CancellationRequest : IVersioned
                 : "A decision has already been recorded for this request.");
         }
 
+        var answer = CancellationPolicy.Evaluate(Order, hasOpenRequest: false);
+        return answer.CanCancelNow() ? CancellationDecision.For(Order, input, rules) : Error.NotAllowed(answer.Describe());
+    }
+
+    /// <summary>
+    /// Records the decision on an accepted request and, when money goes back now, issues its refund. With nothing
+    /// to refund the order is canceled at once; a refund left for later keeps the request in progress.
+    /// </summary>
+    /// <returns>The refund issued, or null when none was.</returns>
+    public Result<Refund?> Decide(DecisionInput input, RefundRules rules, Actor staff, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        var previewed = PreviewDecision(input, rules);
+        if (!previewed.IsSuccess)
+        {
+            return previewed.Error!;
+        }
+
+        var decision = previewed.Value!;
         Decision = decision;
         Touched();
         Record(staff, now, AuditKind.DecisionRecorded, Status, decision.Summary(Order.Currency));
-        return Result.Ok();
+        if (decision.StaffNote is not null)
+        {
+            Record(staff, now, AuditKind.StaffNote, Status, decision.StaffNote);
+        }
+
+        if (decision.RefundAmount > 0m && decision.RefundNow)
+        {
+            // The decision allowed this method and amount, so the first refund cannot be refused.
+            var issued = IssueRefund(decision.RefundMethod!.Value, decision.RefundAmount, rules, staff, now);
+            return issued.IsSuccess ? issued.Value : issued.Error!;
+        }
+
+        CompleteIfSettled(staff, now);
+        return (Refund?)null;
     }
 
-    /// <summary>Every refund settled in full (or there was nothing to refund): the order is canceled.</summary>
-    public Result Complete(Actor actor, DateTimeOffset now, string? note = null)
+    /// <summary>
+    /// Issues (part of) what is left to refund: the refund of the decision, one left for later, or a retry after a
+    /// failure. Store credit and points settle at once; a bank transfer waits for its reference and a card refund
+    /// for the gateway (<see cref="SettleRefund"/>).
+    /// </summary>
+    public Result<Refund> IssueRefund(RefundMethod method, decimal amount, RefundRules rules, Actor staff, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(staff);
+        if (Decision is null || !CanComplete)
+        {
+            return Error.NotAllowed("Refunds are issued once a decision has been recorded on a request in progress.");
+        }
+
+        if (!Enum.IsDefined(method))
+        {
+            return Error.Invalid("Choose a refund method from the list.", "Method");
+        }
+
+        if (rules.WhyNot(Order, method) is { } refused)
+        {
+            return Error.NotAllowed(refused);
+        }
+
+        if (RefundBalance.WhyNot(amount, Remaining) is { } wrongAmount)
+        {
+            return wrongAmount;
+        }
+
+        // A new attempt clears the flag of an earlier failure; it is raised again if this one fails too.
+        HasFailedRefund = false;
+        var refund = Refund.Create(Id, OrderId, method, new Money(amount, Order.Currency), staff.Name, now);
+        _refunds.Add(refund);
+        Touched();
+        switch (method)
+        {
+            case RefundMethod.StoreCredit:
+                refund.Succeed($"store-credit:{refund.Id:N}", now);
+                Record(staff, now, AuditKind.RefundIssued, Status, $"{refund.Money} as store credit");
+                Raise(new RefundPaidToLedger(this, refund, null, now));
+                break;
+            case RefundMethod.Points:
+                var points = rules.PointsFor(amount);
+                refund.Succeed($"points:{points}", now);
+                Record(staff, now, AuditKind.RefundIssued, Status, $"{refund.Money} as {points} points");
+                Raise(new RefundPaidToLedger(this, refund, points, now));
+                break;
+            case RefundMethod.BankTransfer:
+                Record(staff, now, AuditKind.BankTransferStarted, Status, $"{refund.Money}: waiting for the transfer reference");
+                break;
+            default:
+                Record(staff, now, AuditKind.CardRefundStarted, Status, $"{refund.Money} to the original card payment");
+                break;
+        }
+
+        CompleteIfSettled(staff, now);
+        return refund;
+    }
+
+    /// <summary>
+    /// Applies what the payment provider says became of a card refund, the same whether the answer came back from
+    /// the call, a webhook or reconciliation. Events arrive in any order and more than once: the first settlement
+    /// stands, except a success the provider later fails.
+    /// </summary>
+    /// <param name="actor">Who brought the answer: the staff member whose call returned it, or the system.</param>
+    /// <returns>True when the refund changed.</returns>
+    public bool SettleRefund(Guid refundId, GatewayRefundResult outcome, Actor actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(actor);
+        var refund = _refunds.SingleOrDefault(r => r.Id == refundId)
+            ?? throw new ArgumentException($"Refund {refundId} is not one of this request's.", nameof(refundId));
+        if (refund.Status == RefundStatus.Succeeded && outcome.Status == GatewayRefundStatus.Failed)
+        {
+            // Not an out-of-order event: Stripe can fail a refund days after it succeeded, and the money never arrives.
+            refund.Reverse(outcome.FailureMessage ?? "The refund failed after it had succeeded.", now);
+            HasReversedRefund = true;
+            HasFailedRefund = true;
+            Touched();
+            Record(actor, now, AuditKind.RefundReversed, Status, $"{refund.Money} ({refund.ProviderReference}): {refund.FailureReason}");
+            Raise(new CardRefundNeedsStaff(this, refund, CardRefundProblem.Reversed, null, now));
+            return true;
+        }
+
+        if (refund.Status != RefundStatus.Pending)
+        {
+            return false;
+        }
+
+        if (outcome.Status != GatewayRefundStatus.Failed && outcome.Reported is { } reported && !refund.IsAmount(reported))
+        {
+            return HoldForReview(refund, outcome, reported, actor, now);
+        }
+
+        switch (outcome.Status)
+        {
+            case GatewayRefundStatus.Succeeded:
+                refund.Succeed(outcome.ProviderRefundId, now);
+                Touched();
+                Record(actor, now, AuditKind.CardRefundSucceeded, Status, $"{refund.Money} ({refund.ProviderReference})");
+                CompleteIfSettled(actor, now);
+                return true;
+            case GatewayRefundStatus.Failed:
+                refund.Fail(outcome.FailureMessage ?? "The refund failed.", now);
+                if (outcome.ProviderRefundId is not null)
+                {
+                    refund.RecordProviderReference(outcome.ProviderRefundId);
+                }
+
+                HasFailedRefund = true;
+                Touched();
+                Record(actor, now, AuditKind.CardRefundFailed, Status, $"{refund.Money}: {refund.FailureReason}");
+                Raise(new CardRefundNeedsStaff(this, refund, CardRefundProblem.Failed, null, now));
+                return true;
+            default:
+                if (outcome.ProviderRefundId is null || outcome.ProviderRefundId == refund.ProviderReference)
+                {
+                    return false;
+                }
+
+                // Only the provider's id is new: nothing anyone decides on changed, so the version stays.
+                refund.RecordProviderReference(outcome.ProviderRefundId);
+                return true;
+        }
+    }
+
+    /// <summary>Why a bank transfer reference cannot be recorded, or null when it can.</summary>
+    public static Error? CheckTransferReference(string? reference)
+    {
+        if (string.IsNullOrWhiteSpace(reference))
+        {
+            return Error.Invalid("Enter the bank transfer reference.", "Reference");
+        }
+
+        return reference.Trim().Length > MaxTransferReferenceLength
+            ? Error.Invalid($"The transfer reference can be at most {MaxTransferReferenceLength} characters.", "Reference")
+            : null;
+    }
+
+    /// <summary>Staff made the bank transfer: its reference settles the pending refund.</summary>
+    public Result<Refund> RecordBankTransfer(Guid refundId, string? reference, Actor staff, DateTimeOffset now)
+    {
+        if (CheckTransferReference(reference) is { } refused)
+        {
+            return refused;
+        }
+
+        var pending = PendingTransfer(refundId);
+        if (!pending.IsSuccess)
+        {
+            return pending;
+        }
+
+        var refund = pending.Value!;
+        refund.Succeed(reference!.Trim(), now);
+        Touched();
+        Record(staff, now, AuditKind.BankTransferRecorded, Status, $"{refund.Money}, reference {refund.ProviderReference}");
+        CompleteIfSettled(staff, now);
+        return refund;
+    }
+
+    /// <summary>
+    /// The bank transfer will not be made (wrong account, the shopper prefers another method): the pending refund
+    /// stops counting and the request is flagged, so the queue shows it and the retry form offers another method.
+    /// </summary>
+    public Result<Refund> CancelBankTransfer(Guid refundId, Actor staff, DateTimeOffset now)
+    {
+        var pending = PendingTransfer(refundId);
+        if (!pending.IsSuccess)
+        {
+            return pending;
+        }
+
+        var refund = pending.Value!;
+        var canceled = refund.Cancel(now);
+        if (!canceled.IsSuccess)
+        {
+            return canceled.Error!;
+        }
+
+        HasFailedRefund = true;
+        Touched();
+        Record(staff, now, AuditKind.BankTransferCanceled, Status, $"{refund.Money}: choose another way to refund it");
+        return refund;
+    }
+
+    /// <summary>
+    /// A shopper's request for an order with nothing to refund, which the policy lets cancel the moment it is
+    /// asked: accepted and completed by the system, with stock and ledgers given back.
+    /// </summary>
+    public Result CancelAtOnce(DateTimeOffset now)
+    {
+        var accepted = Accept(Actor.System, now);
+        if (!accepted.IsSuccess)
+        {
+            return accepted;
+        }
+
+        var completed = Complete(Actor.System, now, restock: true);
+        if (completed.IsSuccess)
+        {
+            Raise(new ShopperToldOfCancellation(this, now, AtOnce: true));
+        }
+
+        return completed;
+    }
+
+    /// <summary>
+    /// Every refund settled in full (or there was nothing to refund): the request and its order are canceled. Only
+    /// the request's own steps call it, so "Canceled" always means the money went back as decided.
+    /// </summary>
+    internal Result Complete(Actor actor, DateTimeOffset now, bool restock, string? note = null)
     {
         var result = Move(CancellationAction.Complete, actor, now, AuditKind.Canceled, note);
         if (result.IsSuccess)
         {
             ClosedAt = now;
             HasFailedRefund = false;
+            Order.MarkCanceled(now);
+            Raise(new CancellationCompleted(this, actor, now, restock && !Order.IsDropShip));
         }
 
         return result;
     }
+
+    private void CompleteIfSettled(Actor actor, DateTimeOffset now)
+    {
+        if (!CanComplete || Decision is not { } decision || !RefundBalance.SettledInFull(decision, _refunds, Order.Currency))
+        {
+            return;
+        }
+
+        if (Complete(actor, now, decision.Restock).IsSuccess && decision.NotifyShopper)
+        {
+            Raise(new ShopperToldOfCancellation(this, now, AtOnce: false));
+        }
+    }
+
+    private Result ChangeOrder(Func<Order, Result> change, AuditKind kind, Actor staff, DateTimeOffset now)
+    {
+        if (Status is not (CancellationStatus.Requested or CancellationStatus.InProgress))
+        {
+            return Error.NotAllowed($"A request that is {Status.ToDisplay().ToLowerInvariant()} needs no change to the order.");
+        }
+
+        var changed = change(Order);
+        if (changed.IsSuccess)
+        {
+            Note(staff, now, kind, null);
+        }
+
+        return changed;
+    }
+
+    private Result<Refund> PendingTransfer(Guid refundId) =>
+        _refunds.SingleOrDefault(r => r.Id == refundId) is { Method: RefundMethod.BankTransfer, Status: RefundStatus.Pending } refund
+            ? refund
+            : Error.NotAllowed("There is no pending bank transfer with that id on this request.");
+
+    /// <summary>The provider paid (or is paying) another amount or currency: staff decide, nothing settles on its own.</summary>
+    private bool HoldForReview(Refund refund, GatewayRefundResult outcome, Money reported, Actor actor, DateTimeOffset now)
+    {
+        var reason = $"The payment provider reports a refund of {reported} instead of the {refund.Money} asked for, so it is not settled. Check it in the provider's dashboard.";
+        if (!refund.HoldForReview(reason, outcome.ProviderRefundId))
+        {
+            return false;
+        }
+
+        Touched();
+        Record(actor, now, AuditKind.CardRefundAmountDiffers, Status, $"{refund.Money}: {reason}");
+        Raise(new CardRefundNeedsStaff(this, refund, CardRefundProblem.AmountDiffers, reported, now));
+        return true;
+    }
+
+    private void Raise(IDomainEvent domainEvent) => _domainEvents.Add(domainEvent);
+
+    public void ClearDomainEvents() => _domainEvents.Clear();
 
     /// <summary>Reverses the cancellation. When money already went back, the undo waits for the shopper to pay again.</summary>
     public Result Undo(Actor staff, bool moneyWentBack, string? note, DateTimeOffset now)
@@ -253,26 +566,13 @@ public sealed class CancellationRequest : IVersioned
         return result;
     }
 
-    public void FlagFailedRefund(bool failed)
-    {
-        if (HasFailedRefund != failed)
-        {
-            HasFailedRefund = failed;
-            Touched();
-        }
-    }
+    /// <summary>The store stopped its own shipment so the order can be canceled.</summary>
+    public Result RevertFulfillment(Actor staff, DateTimeOffset now) =>
+        ChangeOrder(o => o.RevertFulfillment(), AuditKind.FulfillmentReverted, staff, now);
 
-    /// <summary>
-    /// The provider failed a refund after reporting it succeeded. Flagged as a failed refund too, so a request
-    /// still in progress offers the retry; a canceled one keeps the flag until staff repay the shopper.
-    /// </summary>
-    public void FlagReversedRefund(Actor actor, DateTimeOffset now, string note)
-    {
-        HasReversedRefund = true;
-        HasFailedRefund = true;
-        Touched();
-        Record(actor, now, AuditKind.RefundReversed, Status, note);
-    }
+    /// <summary>The drop-ship supplier confirmed the cancellation; refused once the supplier shipped.</summary>
+    public Result MarkCanceledWithSupplier(Actor staff, DateTimeOffset now) =>
+        ChangeOrder(o => o.MarkCanceledWithSupplier(), AuditKind.CanceledWithSupplier, staff, now);
 
     /// <summary>Records a step that does not change the status (a refund issued, a shipment stopped).</summary>
     public void Note(Actor actor, DateTimeOffset now, AuditKind kind, string? note)

@@ -9,7 +9,7 @@ namespace CancellationPortal.Domain.Cancellations;
 /// What the cancellation commands share: opening a request after checking the policy, loading a request
 /// someone is about to change, and committing the unit of work with lost races told as conflicts.
 /// </summary>
-public sealed class CancellationService(AppDbContext db, CancellationCompletion completion, TimeProvider clock)
+public sealed class CancellationService(AppDbContext db, UnitOfWork unitOfWork, TimeProvider clock)
 {
     /// <summary>Opens a request on behalf of anyone (shopper, staff, system) after checking the policy.</summary>
     public async Task<Result<CancellationRequest>> SubmitAsync(
@@ -35,9 +35,7 @@ public sealed class CancellationService(AppDbContext db, CancellationCompletion 
         db.CancellationRequests.Add(request);
         if (requestedBy.Kind == ActorKind.Shopper && CancellationPolicy.CancelsAtOnce(order, answer))
         {
-            request.Accept(Actor.System, now);
-            await completion.CompleteWithoutMoneyAsync(request, Actor.System, now, cancellationToken);
-            db.EnqueueEmail(EmailTemplates.CanceledAtOnce(order, request), order.Number, now);
+            request.CancelAtOnce(now);
         }
         else if (requestedBy.Kind == ActorKind.Shopper)
         {
@@ -88,13 +86,31 @@ public sealed class CancellationService(AppDbContext db, CancellationCompletion 
         return saved.IsSuccess ? request : saved.Error!;
     }
 
-    public Task<CancellationRequest?> LoadAsync(Guid requestId, CancellationToken cancellationToken) =>
-        db.CancellationRequests
+    /// <summary>The request with its order, lines, audit steps and refunds, tracked for a change.</summary>
+    public async Task<CancellationRequest?> LoadAsync(Guid requestId, CancellationToken cancellationToken)
+    {
+        // The refunds are read before the request's row. Every change of a refund moves the request's version, so
+        // when that version is the one the page showed, these are the refunds that go with it; read after the row,
+        // a refund committed in between would sit beside a decision that is not there yet.
+        await db.Refunds.Where(r => r.RequestId == requestId).LoadAsync(cancellationToken);
+        return await db.CancellationRequests
             .Include(r => r.Order).ThenInclude(o => o.Lines)
             .Include(r => r.AuditEntries)
             // Lines and audit entries in one join would repeat every line for every entry.
             .AsSplitQuery()
             .SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+    }
+
+    /// <summary>The currency of a request's order, which typed amounts are read in; null for an unknown request.</summary>
+    public Task<string?> CurrencyOfRequestAsync(Guid requestId, CancellationToken cancellationToken) =>
+        db.CancellationRequests.AsNoTracking().Where(r => r.Id == requestId).Select(r => r.Order.Currency).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>What is on the shelf now for each SKU, so staff see what restocking would give back.</summary>
+    public Task<Dictionary<string, int>> StockOnHandAsync(IEnumerable<string> skus, CancellationToken cancellationToken)
+    {
+        var list = skus.Distinct().ToList();
+        return db.StockItems.AsNoTracking().Where(s => list.Contains(s.Sku)).ToDictionaryAsync(s => s.Sku, s => s.OnHand, cancellationToken);
+    }
 
     internal static Error ChangedBy(CancellationRequest request) => Error.Conflict(
         $"This request was changed by {request.LastChangedByName} at {EmailTemplates.Stamp(request.LastChangedAt)}. Here is its current state.");
@@ -108,7 +124,7 @@ public sealed class CancellationService(AppDbContext db, CancellationCompletion 
         ArgumentNullException.ThrowIfNull(request);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await unitOfWork.SaveAsync(cancellationToken);
             return Result.Ok();
         }
         catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.IsUniqueViolation())

@@ -63,4 +63,7 @@ public readonly record struct Result<T> : IFailable<Result<T>>
 
     public static implicit operator Result<T>(Error error) => Fail(error);
     public static implicit operator Result<T>(T value) => Ok(value);
+
+    /// <summary>The outcome without its value, for a step that only needs to know whether it worked.</summary>
+    public static implicit operator Result(Result<T> result) => result.IsSuccess ? Result.Ok() : Result.Fail(result.Error!);
 }

@@ -29,7 +29,7 @@ public static class InvoiceReversal
         db.CreditNotes.Add(note);
         request.Note(actor, now, AuditKind.CreditNoteIssued, $"{note.Number} reverses invoice {invoice.Number}");
 
-        if (KeptOf(request) is not var (kept, reason))
+        if (request.Kept is not { } kept || request.Decision?.KeptReason is not { } reason)
         {
             return;
         }
@@ -46,12 +46,6 @@ public static class InvoiceReversal
         ArgumentNullException.ThrowIfNull(request);
         return db.CancellationFeeInvoices.Local.SingleOrDefault(f => f.RequestId == request.Id);
     }
-
-    /// <summary>What the store kept of the money paid, with the reason staff gave; null when everything went back.</summary>
-    private static (Money Amount, string Reason)? KeptOf(CancellationRequest request) =>
-        request.Decision is { KeptReason: { } reason } decision && request.Order.RefundableAmount - decision.RefundAmount is > 0m and var kept
-            ? (new Money(kept, request.Order.Currency), reason)
-            : null;
 
     /// <summary>
     /// The next number of a gap-free series. The counter row is a concurrency token: of two cancellations

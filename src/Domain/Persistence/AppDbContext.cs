@@ -35,6 +35,30 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
+    /// <summary>
+    /// Refuses to save an aggregate whose events nobody handled: its restock, ledger entries or emails would be
+    /// lost without a trace. Commits go through <see cref="UnitOfWork"/>, which handles them first.
+    /// </summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseUnhandledEvents();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseUnhandledEvents();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private void RefuseUnhandledEvents()
+    {
+        if (ChangeTracker.Entries<IHasDomainEvents>().Any(e => e.Entity.DomainEvents.Count > 0))
+        {
+            throw new InvalidOperationException("An aggregate has domain events nobody handled: commit through UnitOfWork.");
+        }
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);

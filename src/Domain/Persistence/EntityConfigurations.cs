@@ -63,6 +63,8 @@ internal sealed class CancellationRequestConfiguration : IEntityTypeConfiguratio
         builder.HasOne(r => r.Order).WithMany().HasForeignKey(r => r.OrderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.AuditEntries).WithOne().HasForeignKey(a => a.RequestId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.AuditEntries).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(r => r.Refunds).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(r => r.DomainEvents);
         builder.HasIndex(r => r.OrderId).IsUnique().HasFilter(OpenRequestFilter).HasDatabaseName("UX_CancellationRequests_OpenPerOrder");
         builder.HasIndex(r => new { r.Status, r.RequestedAt, r.Id });
         builder.HasIndex(r => new { r.AssignedToId, r.Status });
@@ -112,7 +114,7 @@ internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
         builder.HasIndex(r => r.RequestId);
         builder.HasIndex(r => new { r.Status, r.CreatedAt });
         builder.HasIndex(r => r.ProviderReference);
-        builder.HasOne<CancellationRequest>().WithMany().HasForeignKey(r => r.RequestId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<CancellationRequest>().WithMany(r => r.Refunds).HasForeignKey(r => r.RequestId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -53,7 +53,12 @@ public sealed class Refund
     /// <summary>Counts toward what went back: settled, or still on its way.</summary>
     public bool Counts => Status is RefundStatus.Pending or RefundStatus.Succeeded;
 
-    public static Refund Create(Guid requestId, Guid orderId, RefundMethod method, Money amount, string createdByName, DateTimeOffset now)
+    /// <summary>True when an amount the provider reports is this refund's, whatever case it writes the currency in.</summary>
+    public bool IsAmount(Money reported) =>
+        reported.Amount == Amount && string.Equals(reported.Currency, Currency, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Only a request creates its refunds (<see cref="Cancellations.CancellationRequest.IssueRefund"/>), after checking the amount.</summary>
+    internal static Refund Create(Guid requestId, Guid orderId, RefundMethod method, Money amount, string createdByName, DateTimeOffset now)
     {
         if (amount.Amount <= 0m)
         {

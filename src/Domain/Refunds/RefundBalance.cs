@@ -4,9 +4,9 @@ using CancellationPortal.Domain.Common;
 namespace CancellationPortal.Domain.Refunds;
 
 /// <summary>
-/// The one definition of what is left to refund on a decided cancellation, shared by the refund form, the
-/// amount check when a refund is issued and the completion of the request. A refund still on its way
-/// counts as gone, so a second one cannot be issued for the same money while the first is pending.
+/// The one definition of what is left to refund on a decided cancellation and of the amount a refund may have.
+/// A refund still on its way counts as gone, so a second one cannot be issued for the same money while the first
+/// is pending. <see cref="CancellationRequest"/> applies them to its own refunds.
 /// </summary>
 public static class RefundBalance
 {
@@ -24,4 +24,22 @@ public static class RefundBalance
         decision is not null
         && refunds.All(r => r.Status != RefundStatus.Pending)
         && Remaining(decision, refunds, currency).Amount <= 0m;
+
+    /// <summary>Why an amount cannot be refunded out of <paramref name="left"/>, or null when it can: the only amount check.</summary>
+    public static Error? WhyNot(decimal amount, Money left)
+    {
+        if (amount <= 0m)
+        {
+            return Error.Invalid("The refund amount must be more than zero.", "Amount");
+        }
+
+        if (amount > left.Amount)
+        {
+            return Error.Invalid($"The refund of {Money.Format(amount, left.Currency)} is more than what is left to refund ({left}).", "Amount");
+        }
+
+        return Money.FitsCurrency(amount, left.Currency)
+            ? null
+            : Error.Invalid($"{left.Currency} amounts cannot have that many decimals.", "Amount");
+    }
 }

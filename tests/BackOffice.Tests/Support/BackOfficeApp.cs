@@ -170,13 +170,22 @@ public abstract class BackOfficeApp(Provider provider) : WebApplicationFactory<P
     }
 
     /// <summary>Moves a request straight through the domain, for states the pages cannot reach yet (an undo awaiting repayment).</summary>
+    /// <summary>Changes a request through its own methods and commits it as the app does, its events handled.</summary>
     public async Task ChangeRequestAsync(Guid id, Action<CancellationRequest> change)
     {
         ArgumentNullException.ThrowIfNull(change);
-        await using var db = CreateContext();
-        change(await db.CancellationRequests.Include(r => r.Order).SingleAsync(r => r.Id == id));
-        await db.SaveChangesAsync();
+        await using var scope = Services.CreateAsyncScope();
+        var request = (await scope.ServiceProvider.GetRequiredService<CancellationService>().LoadAsync(id, CancellationToken.None))!;
+        change(request);
+        await scope.ServiceProvider.GetRequiredService<UnitOfWork>().SaveAsync(CancellationToken.None);
     }
+
+    /// <summary>A store that allows every refund method, for steps a test drives on the request itself.</summary>
+    public static RefundRules AllRefundMethods { get; } = new(CardAvailable: true, "Test gateway", "EUR", PointsPerCurrencyUnit: 100);
+
+    /// <summary>A decision to refund everything now by one method, without restocking or emailing.</summary>
+    public static DecisionInput RefundInFull(RefundMethod method) =>
+        new(DecisionReason.CustomerRequest, null, method, null, null, RefundNow: true, Restock: false, NotifyShopper: false, StaffNote: null);
 
     public async Task<List<Refund>> RefundsAsync(Guid requestId)
     {

@@ -155,7 +155,7 @@ public sealed class EveryStatusAndActionFollowsTheLifecycleTable
         var auditCount = request.AuditEntries.Count;
 
         request.CanDecide.ShouldBeFalse();
-        var second = request.Decide(Decision() with { RefundAmount = 1m }, Staff, StepAt.AddMinutes(1));
+        var second = request.Decide(Decision() with { Amount = 1m, KeptReason = "Fee" }, TestRefundRules.All, Staff, StepAt.AddMinutes(1));
 
         second.Error!.Kind.ShouldBe(ErrorKind.NotAllowed);
         request.Decision!.RefundAmount.ShouldBe(40m);
@@ -195,11 +195,11 @@ public sealed class EveryStatusAndActionFollowsTheLifecycleTable
         Step.Accept => request.Accept(ActorOf(step), StepAt),
         Step.Reject => request.Reject(ActorOf(step), NoteOf(step)!, StepAt),
         Step.Withdraw => request.Withdraw(ActorOf(step), StepAt),
-        Step.Complete => request.Complete(ActorOf(step), StepAt, NoteOf(step)),
+        Step.Complete => request.Complete(ActorOf(step), StepAt, restock: true, NoteOf(step)),
         Step.UndoWithoutMoneyBack => request.Undo(ActorOf(step), moneyWentBack: false, NoteOf(step), StepAt),
         Step.UndoAfterMoneyWentBack => request.Undo(ActorOf(step), moneyWentBack: true, NoteOf(step), StepAt),
         Step.ConfirmRepayment => request.ConfirmRepayment(ActorOf(step), NoteOf(step)!, StepAt),
-        Step.Decide => request.Decide(Decision(), ActorOf(step), StepAt),
+        Step.Decide => request.Decide(Decision(), TestRefundRules.All, ActorOf(step), StepAt),
         _ => throw new ArgumentOutOfRangeException(nameof(step), step, "Say in the table what this step does."),
     };
 
@@ -215,8 +215,9 @@ public sealed class EveryStatusAndActionFollowsTheLifecycleTable
         _ => throw new ArgumentOutOfRangeException(nameof(step), step, "Say in the table which predicate drives this step."),
     };
 
-    private static CancellationDecision Decision() => new(
-        DecisionReason.CustomerRequest, null, RefundMethod.OriginalPayment, 40m, null, RefundNow: true, Restock: true, NotifyShopper: true, StaffNote: null);
+    /// <summary>A refund left for later: the decision is one step, with no refund issued in it.</summary>
+    private static DecisionInput Decision() => new(
+        DecisionReason.CustomerRequest, null, RefundMethod.OriginalPayment, 40m, null, RefundNow: false, Restock: true, NotifyShopper: true, StaffNote: null);
 
     /// <summary>Drives a fresh request to a status through the real transitions.</summary>
     internal static CancellationRequest RequestIn(CancellationStatus status)
@@ -233,7 +234,7 @@ public sealed class EveryStatusAndActionFollowsTheLifecycleTable
                 break;
             case CancellationStatus.Canceled:
                 request.Accept(Staff, at).IsSuccess.ShouldBeTrue();
-                request.Complete(Staff, at).IsSuccess.ShouldBeTrue();
+                request.Complete(Staff, at, restock: true).IsSuccess.ShouldBeTrue();
                 break;
             case CancellationStatus.Rejected:
                 request.Reject(Staff, "Out of reach.", at).IsSuccess.ShouldBeTrue();
@@ -243,7 +244,7 @@ public sealed class EveryStatusAndActionFollowsTheLifecycleTable
                 break;
             case CancellationStatus.AwaitingRepayment:
                 request.Accept(Staff, at).IsSuccess.ShouldBeTrue();
-                request.Complete(Staff, at).IsSuccess.ShouldBeTrue();
+                request.Complete(Staff, at, restock: true).IsSuccess.ShouldBeTrue();
                 request.Undo(Staff, moneyWentBack: true, null, at).IsSuccess.ShouldBeTrue();
                 break;
             case CancellationStatus.Undone:

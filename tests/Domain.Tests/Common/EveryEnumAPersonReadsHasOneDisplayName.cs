@@ -19,6 +19,7 @@ public sealed partial class EveryEnumAPersonReadsHasOneDisplayName
         typeof(PolicyAnswer), // CancellationPolicy.Describe
         typeof(CancellationAction), // the refusal messages of CancellationRequest
         typeof(QueueAge), // the queue's age filter labels its own options
+        typeof(CardRefundProblem), // picks the staff email; its subject says it
     ];
 
     private static IEnumerable<MethodInfo> Namers =>

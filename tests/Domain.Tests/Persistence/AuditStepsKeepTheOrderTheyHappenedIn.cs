@@ -32,9 +32,8 @@ public abstract class AuditStepsKeepTheOrderTheyHappenedIn(Provider provider) : 
             var service = ServiceOn(db);
             var request = (await service.LoadAsync(requestId, CancellationToken.None))!;
             request.Accept(Staff, now).IsSuccess.ShouldBeTrue();
-            request.Decide(new CancellationDecision(DecisionReason.CustomerRequest, null, RefundMethod.StoreCredit, 40m, null, true, true, true, null), Staff, now).IsSuccess.ShouldBeTrue();
-            request.Note(Staff, now, AuditKind.RefundIssued, "EUR 40.00 as store credit");
-            request.Complete(Staff, now).IsSuccess.ShouldBeTrue();
+            // Store credit settles at once: the decision issues it and the request completes itself.
+            request.Decide(new DecisionInput(DecisionReason.CustomerRequest, null, RefundMethod.StoreCredit, 40m, null, true, true, true, null), TestRefundRules.All, Staff, now).IsSuccess.ShouldBeTrue();
             request.Note(Staff, now, AuditKind.CreditNoteIssued, "CN-1 reverses invoice INV-1");
             (await service.SaveAsync(request, CancellationToken.None)).IsSuccess.ShouldBeTrue();
         }

@@ -117,10 +117,12 @@ public sealed class SeededDemoStore : IAsyncLifetime
         Database = await TestDatabase.CreateAsync(Provider.Sqlite);
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddDbContext<AppDbContext>(options => DomainServiceCollectionExtensions.ConfigureDatabase(options, Database.Options));
+        var configuration = new ConfigurationBuilder().Build();
+        services.AddCancellationDomain(configuration, "CancellationPortal.Tests");
+        services.AddScoped(_ => Database.CreateContext());
         services.AddStoreIdentity();
         services.AddSingleton<TimeProvider>(TestClock.Create());
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddSingleton<IConfiguration>(configuration);
         services.AddScoped<DemoSeeder>();
         Services = services.BuildServiceProvider(validateScopes: true);
         (await SeedAsync()).ShouldBeTrue();

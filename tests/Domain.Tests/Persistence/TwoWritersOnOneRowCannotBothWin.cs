@@ -125,8 +125,8 @@ public abstract class TwoWritersOnOneRowCannotBothWin(Provider provider) : Datab
         var theirs = await second.CancellationRequests.Include(r => r.Order).SingleAsync(r => r.Id == requestId);
         var loaded = theirs.Version;
 
-        mine.Decide(Decision(40m), Sue, Clock.GetUtcNow()).IsSuccess.ShouldBeTrue();
-        theirs.Decide(Decision(30m), Max, Clock.GetUtcNow()).IsSuccess.ShouldBeTrue();
+        mine.Decide(Decision(40m), TestRefundRules.All, Sue, Clock.GetUtcNow()).IsSuccess.ShouldBeTrue();
+        theirs.Decide(Decision(30m), TestRefundRules.All, Max, Clock.GetUtcNow()).IsSuccess.ShouldBeTrue();
         theirs.Version.ShouldBe(loaded + 1, "the decision itself moves the version, before any save");
         await first.SaveChangesAsync();
 
@@ -147,8 +147,8 @@ public abstract class TwoWritersOnOneRowCannotBothWin(Provider provider) : Datab
         var mine = (await ServiceOn(first).LoadAsync(requestId, default))!;
         var theirs = (await ServiceOn(second).LoadAsync(requestId, default))!;
 
-        mine.Decide(Decision(40m), Sue, Clock.GetUtcNow()).IsSuccess.ShouldBeTrue();
-        theirs.Decide(Decision(30m), Max, Clock.GetUtcNow()).IsSuccess.ShouldBeTrue();
+        mine.Decide(Decision(40m), TestRefundRules.All, Sue, Clock.GetUtcNow()).IsSuccess.ShouldBeTrue();
+        theirs.Decide(Decision(30m), TestRefundRules.All, Max, Clock.GetUtcNow()).IsSuccess.ShouldBeTrue();
         (await ServiceOn(first).SaveAsync(mine, default)).IsSuccess.ShouldBeTrue();
         var lost = await ServiceOn(second).SaveAsync(theirs, default);
 
@@ -156,8 +156,9 @@ public abstract class TwoWritersOnOneRowCannotBothWin(Provider provider) : Datab
         lost.Error.Message.ShouldStartWith("This request was changed by Sue Support at ");
     }
 
-    private static CancellationDecision Decision(decimal amount) =>
-        new(DecisionReason.CustomerRequest, null, RefundMethod.StoreCredit, amount, amount < 40m ? "Return shipping" : null, RefundNow: true, Restock: true, NotifyShopper: true, StaffNote: null);
+    /// <summary>A refund left for later: recording it changes the request alone, so the race is the decision's own.</summary>
+    private static DecisionInput Decision(decimal amount) =>
+        new(DecisionReason.CustomerRequest, null, RefundMethod.StoreCredit, amount, amount < 40m ? "Return shipping" : null, RefundNow: false, Restock: true, NotifyShopper: true, StaffNote: null);
 
     private async Task<Guid> AcceptedAsync()
     {

@@ -5,6 +5,7 @@ using CancellationPortal.Domain.Persistence;
 using CancellationPortal.TestSupport;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CancellationPortal.Domain.Tests.Support;
@@ -35,7 +36,7 @@ public abstract class DatabaseTest(Provider provider) : IAsyncLifetime
         return new AppDbContext(builder.Options);
     }
 
-    protected CancellationService ServiceOn(AppDbContext db) => new(db, new CancellationCompletion(db), Clock);
+    protected CancellationService ServiceOn(AppDbContext db) => DomainServices.On(db, Clock).GetRequiredService<CancellationService>();
 
     /// <summary>A shopper's request straight through its handler, as the mediator runs it once the input is valid.</summary>
     protected async Task<Result<CancellationRequest>> RequestOn(AppDbContext db, Guid orderId, ShopperReason reason, string? comment, Actor shopper) =>

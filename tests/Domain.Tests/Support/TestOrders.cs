@@ -1,4 +1,5 @@
 using CancellationPortal.Domain.Orders;
+using CancellationPortal.Domain.Refunds;
 
 namespace CancellationPortal.Domain.Tests.Support;
 
@@ -47,4 +48,10 @@ public static class TestOrders
             PlacedAt);
 
     public static string NextNumber() => Interlocked.Increment(ref _next).ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>A store that allows every refund method: a card gateway, points valued in EUR at 100 a euro.</summary>
+public static class TestRefundRules
+{
+    public static readonly RefundRules All = new(CardAvailable: true, "Test gateway", "EUR", PointsPerCurrencyUnit: 100);
 }

@@ -52,8 +52,8 @@ public abstract class FollowingARequest(Provider provider) : SignedInShopperTest
         var order = await App.PlaceOrderAsync(Shopper);
         var requested = await App.RequestAsShopperAsync(Shopper, order);
         await App.AcceptAsync(requested.Id);
-        await App.DecideAsync(order.Number, new CancellationDecision(
-            DecisionReason.CustomerRequest, "Asked by phone", RefundMethod.OriginalPayment, 47.00m, "Shipping already paid to the courier", RefundNow: true, Restock: true, NotifyShopper: true, StaffNote: "Internal: regular customer"));
+        await App.DecideAsync(order.Number, new DecisionInput(
+            DecisionReason.CustomerRequest, "Asked by phone", RefundMethod.OriginalPayment, 47.00m, "Shipping already paid to the courier", RefundNow: false, Restock: true, NotifyShopper: true, StaffNote: "Internal: regular customer"));
 
         var page = await OpenOrderAsync(order.Number);
 
@@ -70,8 +70,8 @@ public abstract class FollowingARequest(Provider provider) : SignedInShopperTest
         var order = await App.PlaceOrderAsync(Shopper);
         var requested = await App.RequestAsShopperAsync(Shopper, order);
         await App.AcceptAsync(requested.Id);
-        await App.DecideAsync(order.Number, new CancellationDecision(
-            DecisionReason.CustomerRequest, null, RefundMethod.StoreCredit, 0m, "Nothing was charged yet", RefundNow: false, Restock: true, NotifyShopper: true, StaffNote: null));
+        await App.DecideAsync(order.Number, new DecisionInput(
+            DecisionReason.CustomerRequest, null, null, null, "Nothing was charged yet", RefundNow: false, Restock: true, NotifyShopper: true, StaffNote: null, RefundNothing: true));
         await App.CancelAsync(order.Number);
 
         var page = await OpenOrderAsync(order.Number);
@@ -87,8 +87,8 @@ public abstract class FollowingARequest(Provider provider) : SignedInShopperTest
         var order = await App.PlaceOrderAsync(Shopper);
         var requested = await App.RequestAsShopperAsync(Shopper, order);
         await App.AcceptAsync(requested.Id);
-        await App.DecideAsync(order.Number, new CancellationDecision(
-            DecisionReason.CustomerRequest, null, RefundMethod.StoreCredit, order.AmountPaid, null, RefundNow: true, Restock: true, NotifyShopper: true, StaffNote: null));
+        await App.DecideAsync(order.Number, new DecisionInput(
+            DecisionReason.CustomerRequest, null, RefundMethod.StoreCredit, order.AmountPaid, null, RefundNow: false, Restock: true, NotifyShopper: true, StaffNote: null));
         await App.RefundAsync(order.Number, RefundMethod.StoreCredit, order.AmountPaid);
 
         var page = await OpenOrderAsync(order.Number);

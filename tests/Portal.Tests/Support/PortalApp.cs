@@ -159,7 +159,7 @@ public sealed class PortalApp : IAsyncDisposable
         return Succeeded(await scope.ServiceProvider.GetRequiredService<ISender>().Send(command(request.Version)));
     }
 
-    /// <summary>Staff accept and complete the order's latest request: nothing left to refund, the order is canceled.</summary>
+    /// <summary>Staff accept the order's latest request and decide to refund nothing: the order is canceled at once.</summary>
     public Task CancelAsync(string orderNumber) => ChangeLatestRequestAsync(orderNumber, async (scope, request) =>
     {
         var now = DateTimeOffset.UtcNow;
@@ -168,15 +168,21 @@ public sealed class PortalApp : IAsyncDisposable
             request.Accept(Staff, now).IsSuccess.ShouldBeTrue();
         }
 
-        (await scope.GetRequiredService<CancellationCompletion>().CompleteAsync(request, Staff, restock: false, now, CancellationToken.None)).IsSuccess.ShouldBeTrue();
+        if (request.CanDecide)
+        {
+            var keepAll = new DecisionInput(
+                DecisionReason.CustomerRequest, null, null, null, "Settled with the shopper by phone", RefundNow: false, Restock: false, NotifyShopper: false, StaffNote: null, RefundNothing: true);
+            request.Decide(keepAll, await RulesAsync(scope), Staff, now).IsSuccess.ShouldBeTrue();
+        }
+
+        request.Status.ShouldBe(CancellationStatus.Canceled);
     });
 
-    /// <summary>Staff record their decision on an accepted request.</summary>
-    public Task DecideAsync(string orderNumber, CancellationDecision decision) => ChangeLatestRequestAsync(orderNumber, (_, request) =>
-    {
-        request.Decide(decision, Staff, DateTimeOffset.UtcNow).IsSuccess.ShouldBeTrue();
-        return Task.CompletedTask;
-    });
+    /// <summary>Staff record their decision on an accepted request, as the request checks it; no gateway is called.</summary>
+    public Task DecideAsync(string orderNumber, DecisionInput decision) => ChangeLatestRequestAsync(orderNumber, async (scope, request) =>
+        request.Decide(decision, await RulesAsync(scope), Staff, DateTimeOffset.UtcNow).Error.ShouldBeNull());
+
+    private static Task<RefundRules> RulesAsync(IServiceProvider scope) => scope.GetRequiredService<RefundRulesSource>().LoadAsync(CancellationToken.None);
 
     /// <summary>Staff undo a cancellation where no money went back: the order is active again.</summary>
     public Task UndoAsync(string orderNumber) => ChangeLatestRequestAsync(orderNumber, (_, request) =>
@@ -191,8 +197,7 @@ public sealed class PortalApp : IAsyncDisposable
     {
         await using var scope = _factory.Services.CreateAsyncScope();
         var request = await LoadLatestRequestAsync(scope.ServiceProvider, orderNumber);
-        var refunds = scope.ServiceProvider.GetRequiredService<RefundService>();
-        (await refunds.IssueAsync(request, method, amount, Staff, CancellationToken.None)).Error.ShouldBeNull();
+        (await scope.ServiceProvider.GetRequiredService<ISender>().Send(new IssueRefund(request.Id, request.Version, method, amount, Staff))).Error.ShouldBeNull();
     }
 
     private async Task ChangeLatestRequestAsync(string orderNumber, Func<IServiceProvider, CancellationRequest, Task> change)

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CancellationPortal.BackOffice.Pages.Orders;
 
 /// <summary>Cancels an order nobody asked to cancel (out of stock, fraud, undeliverable) with the decision form.</summary>
-public sealed class CancelModel(CancellationDecisionService decisions, RefundService refunds) : PageModel
+public sealed class CancelModel(StaffCancellations decisions, RefundRulesSource refundRules) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Number { get; set; }
@@ -137,6 +137,6 @@ public sealed class CancelModel(CancellationDecisionService decisions, RefundSer
 
         Policy = CancellationPolicy.Evaluate(Order, await decisions.HasOpenRequestAsync(Order.Id, cancellationToken));
         LatestRequestId = await decisions.LatestRequestIdAsync(Order.Id, cancellationToken);
-        DecisionContext = DecisionFormContext.For(Order, refunds);
+        DecisionContext = DecisionFormContext.For(Order, await refundRules.LoadAsync(cancellationToken));
     }
 }

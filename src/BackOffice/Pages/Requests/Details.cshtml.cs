@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CancellationPortal.BackOffice.Pages.Requests;
 
-public sealed class DetailsModel(CancellationService cancellations, CancellationDecisionService decisions, RefundService refunds, ISender sender) : PageModel
+public sealed class DetailsModel(CancellationService cancellations, RefundRulesSource refundRules, ISender sender) : PageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -30,11 +30,12 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
     public Confirmation? Confirmation { get; private set; }
 
     public CancellationRequest Cancellation { get; private set; } = null!;
-    public IReadOnlyList<Refund> Refunds { get; private set; } = [];
+    public IReadOnlyList<Refund> Refunds => Cancellation.Refunds;
     public PolicyAnswer Policy { get; private set; }
-    public Money Remaining { get; private set; }
+    public Money Remaining => Cancellation.Remaining;
     public IReadOnlyDictionary<string, int> Stock { get; private set; } = new Dictionary<string, int>();
     public DecisionFormContext DecisionContext { get; private set; } = null!;
+    private RefundRules Rules { get; set; } = null!;
 
     private const string DecisionPrefix = $"{nameof(Input)}.{nameof(InputModel.Decision)}";
 
@@ -77,8 +78,9 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
 
     public Task<IActionResult> OnPostRejectAsync(CancellationToken cancellationToken) =>
         ConfirmFirstAsync(
+            // The same form error, and status, the command's validator gives once confirmed.
             () => CancellationRequest.CheckRejectionReason(Input.RejectReason) is { } refused
-                ? Result<Confirmation>.Fail(refused)
+                ? Result<Confirmation>.Fail(Error.Form([refused]))
                 : Result<Confirmation>.Ok(Confirmation.Reject("Reject", Cancellation.Order, Input.RejectReason!)),
             async () => (await sender.Send(new RejectCancellationRequest(Id, Input.Version, Input.RejectReason, User.ToStaffActor()), cancellationToken)).Error,
             "Request rejected.",
@@ -86,10 +88,10 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
             cancellationToken);
 
     public Task<IActionResult> OnPostRevertFulfillmentAsync(CancellationToken cancellationToken) =>
-        RunAsync(async () => (await decisions.RevertFulfillmentAsync(Id, Input.Version, User.ToStaffActor(), cancellationToken)).Error, "Fulfillment request reverted.", cancellationToken);
+        RunAsync(async () => (await sender.Send(new RevertFulfillment(Id, Input.Version, User.ToStaffActor()), cancellationToken)).Error, "Fulfillment request reverted.", cancellationToken);
 
     public Task<IActionResult> OnPostSupplierCanceledAsync(CancellationToken cancellationToken) =>
-        RunAsync(async () => (await decisions.MarkCanceledWithSupplierAsync(Id, Input.Version, User.ToStaffActor(), cancellationToken)).Error, "Marked as canceled with the supplier.", cancellationToken);
+        RunAsync(async () => (await sender.Send(new MarkCanceledWithSupplier(Id, Input.Version, User.ToStaffActor()), cancellationToken)).Error, "Marked as canceled with the supplier.", cancellationToken);
 
     public Task<IActionResult> OnPostCompleteAsync(CancellationToken cancellationToken) =>
         ConfirmFirstAsync(
@@ -100,7 +102,7 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
                     return null;
                 }
 
-                var decision = decisions.Preview(Cancellation, input);
+                var decision = Cancellation.PreviewDecision(input, Rules);
                 return decision.IsSuccess
                     ? Result<Confirmation>.Ok(Confirmation.Decide("Complete", Cancellation.Order, decision.Value!))
                     : Result<Confirmation>.Fail(decision.Error!);
@@ -112,7 +114,7 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
                     return null;
                 }
 
-                return (await decisions.DecideAsync(Id, Input.Version, input, User.ToStaffActor(), cancellationToken)).Error;
+                return (await sender.Send(new DecideCancellation(Id, Input.Version, input, User.ToStaffActor()), cancellationToken)).Error;
             }, cancellationToken),
             "Decision recorded.",
             field => $"{DecisionPrefix}.{field}",
@@ -125,7 +127,7 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
                 : (Result<Confirmation>?)null,
             () => InCurrencyAsync(
                 async currency => ReadRefund(currency) is { } refund
-                    ? (await decisions.IssueRefundAsync(Id, Input.Version, refund.Method, refund.Amount, User.ToStaffActor(), cancellationToken)).Error
+                    ? (await sender.Send(new IssueRefund(Id, Input.Version, refund.Method, refund.Amount, User.ToStaffActor()), cancellationToken)).Error
                     : null,
                 cancellationToken),
             "Refund issued.",
@@ -134,13 +136,14 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
 
     public Task<IActionResult> OnPostRecordTransferAsync(CancellationToken cancellationToken) =>
         RunAsync(
-            async () => (await refunds.RecordBankTransferAsync(Id, Input.Version, Input.RefundId ?? Guid.Empty, Input.TransferReference, User.ToStaffActor(), cancellationToken)).Error,
+            async () => (await sender.Send(new RecordBankTransfer(Id, Input.Version, Input.RefundId ?? Guid.Empty, Input.TransferReference, User.ToStaffActor()), cancellationToken)).Error,
             "Bank transfer recorded.",
-            cancellationToken);
+            cancellationToken,
+            field => $"{nameof(Input)}.Transfer{field}");
 
     public Task<IActionResult> OnPostCancelTransferAsync(CancellationToken cancellationToken) =>
         RunAsync(
-            async () => (await refunds.CancelBankTransferAsync(Id, Input.Version, Input.RefundId ?? Guid.Empty, User.ToStaffActor(), cancellationToken)).Error,
+            async () => (await sender.Send(new CancelBankTransfer(Id, Input.Version, Input.RefundId ?? Guid.Empty, User.ToStaffActor()), cancellationToken)).Error,
             "Bank transfer canceled. Refund the amount another way.",
             cancellationToken);
 
@@ -163,7 +166,7 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
 
     /// <summary>Runs an action that reads typed amounts in the order's currency.</summary>
     private async Task<Error?> InCurrencyAsync(Func<string, Task<Error?>> action, CancellationToken cancellationToken) =>
-        await decisions.CurrencyOfRequestAsync(Id, cancellationToken) is { } currency
+        await cancellations.CurrencyOfRequestAsync(Id, cancellationToken) is { } currency
             ? await action(currency)
             : Error.NotFound("No such cancellation request.");
 
@@ -245,11 +248,10 @@ public sealed class DetailsModel(CancellationService cancellations, Cancellation
 
         Cancellation = request;
         Input.Version = request.Version;
-        Refunds = await refunds.ListAsync(Id, cancellationToken);
         Policy = CancellationPolicy.Evaluate(request.Order, hasOpenRequest: false);
-        Remaining = RefundBalance.Remaining(request.Decision, Refunds, request.Order.Currency);
-        Stock = await decisions.StockOnHandAsync(request.Order.Lines.Select(l => l.Sku), cancellationToken);
-        DecisionContext = DecisionFormContext.For(request.Order, refunds);
+        Stock = await cancellations.StockOnHandAsync(request.Order.Lines.Select(l => l.Sku), cancellationToken);
+        Rules = await refundRules.LoadAsync(cancellationToken);
+        DecisionContext = DecisionFormContext.For(request.Order, Rules);
         return true;
     }
 

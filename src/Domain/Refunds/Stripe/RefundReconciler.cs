@@ -1,3 +1,4 @@
+using CancellationPortal.Domain.Cancellations;
 using CancellationPortal.Domain.Common;
 using CancellationPortal.Domain.Hosting;
 using CancellationPortal.Domain.Persistence;
@@ -17,7 +18,8 @@ namespace CancellationPortal.Domain.Refunds.Stripe;
 public sealed partial class RefundReconciler(
     AppDbContext db,
     IPaymentGateway gateway,
-    RefundSettlement settlement,
+    CancellationService cancellations,
+    UnitOfWork unitOfWork,
     TimeProvider clock,
     IOptions<StripeOptions> options,
     ILogger<RefundReconciler> logger) : IPeriodicWork
@@ -66,13 +68,16 @@ public sealed partial class RefundReconciler(
     /// <returns>True when the refund row changed.</returns>
     public async Task<bool> ReconcileAsync(Guid refundId, CancellationToken cancellationToken)
     {
-        var refund = await db.Refunds.SingleAsync(r => r.Id == refundId, cancellationToken);
+        var requestId = await db.Refunds.Where(r => r.Id == refundId).Select(r => r.RequestId).SingleAsync(cancellationToken);
+        var request = await cancellations.LoadAsync(requestId, cancellationToken)
+            ?? throw new InvalidOperationException($"Refund {refundId} has no request.");
+        var refund = request.Refunds.Single(r => r.Id == refundId);
         if (refund.Status != RefundStatus.Pending)
         {
             return false;
         }
 
-        var order = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == refund.OrderId, cancellationToken);
+        var order = request.Order;
         if (string.IsNullOrWhiteSpace(order.PaymentReference))
         {
             LogNoPaymentReference(refund.Id);
@@ -90,12 +95,12 @@ public sealed partial class RefundReconciler(
                 cancellationToken);
         }
 
-        if (!await settlement.ApplyAsync(refund, outcome, Actor.System, clock.GetUtcNow(), cancellationToken))
+        if (!request.SettleRefund(refund.Id, outcome, Actor.System, clock.GetUtcNow()))
         {
             return false;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await unitOfWork.SaveAsync(cancellationToken);
         LogSettled(refund.Id, refund.Status);
         return true;
     }

@@ -26,7 +26,6 @@ public static class StripeServiceCollectionExtensions
             ? sp.GetRequiredService<StripePaymentGateway>()
             : sp.GetRequiredService<SandboxPaymentGateway>());
 
-        services.AddScoped<RefundSettlement>();
         services.AddScoped<StripeWebhookHandler>();
         services.AddScoped<RefundReconciler>();
         services.AddHostedService<RefundReconciliationService>();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CancellationPortal.Domain.Cancellations;
 using CancellationPortal.Domain.Common;
 using CancellationPortal.Domain.Notifications;
 using CancellationPortal.Domain.Orders;
@@ -52,7 +53,8 @@ public sealed record WebhookReceipt(WebhookOutcome? Outcome, string? Refusal)
 /// </summary>
 public sealed partial class StripeWebhookHandler(
     AppDbContext db,
-    RefundSettlement settlement,
+    CancellationService cancellations,
+    UnitOfWork unitOfWork,
     IOptions<StripeOptions> stripe,
     IOptions<EmailOptions> email,
     TimeProvider clock,
@@ -146,7 +148,7 @@ public sealed partial class StripeWebhookHandler(
         db.Set<ProcessedWebhookEvent>().Add(new ProcessedWebhookEvent(stripeEvent.Id, stripeEvent.Type, now));
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await unitOfWork.SaveAsync(cancellationToken);
         }
         catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
@@ -166,17 +168,17 @@ public sealed partial class StripeWebhookHandler(
     private async Task ApplyRefundAsync(Sdk.Refund stripeRefund, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var ourId = StripeClient.OurRefundId(stripeRefund);
-        var refund = await db.Refunds.FirstOrDefaultAsync(
+        var refund = await db.Refunds.AsNoTracking().FirstOrDefaultAsync(
             r => r.Method == RefundMethod.OriginalPayment && (r.ProviderReference == stripeRefund.Id || r.Id == ourId),
             cancellationToken);
-        if (refund is null)
+        if (refund is null || await cancellations.LoadAsync(refund.RequestId, cancellationToken) is not { } request)
         {
             // Made outside this system (e.g. in Stripe's dashboard): nothing of ours to settle.
             LogUnknownRefund(stripeRefund.Id);
             return;
         }
 
-        await settlement.ApplyAsync(refund, StripePaymentGateway.ToResult(stripeRefund), Actor.System, now, cancellationToken);
+        request.SettleRefund(refund.Id, StripePaymentGateway.ToResult(stripeRefund), Actor.System, now);
     }
 
     private async Task SetDisputedAsync(Sdk.Dispute dispute, bool disputed, DateTimeOffset now, CancellationToken cancellationToken)
