@@ -43,6 +43,8 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<CancellationDecisionService>();
         services.AddScoped<Refunds.RefundService>();
         services.AddScoped<Queue.CancellationQueue>();
+        services.AddScoped<Queue.Dashboard>();
+        services.AddScoped<Orders.OrderSearch>();
         services.AddScoped<OutboxProcessor>();
         services.AddSingleton<IEmailSender, PickupFolderEmailSender>();
         services.AddStripeRefunds(configuration);

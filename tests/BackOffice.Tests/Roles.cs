@@ -19,6 +19,8 @@ public sealed class OnlyStaffReachTheBackOffice(SqliteBackOffice app)
         routes.ShouldContain("/Requests");
         routes.Count(r => r.StartsWith("/Requests/", StringComparison.Ordinal) && Guid.TryParse(r.AsSpan("/Requests/".Length), out var _)).ShouldBe(1);
         routes.ShouldContain("/Orders/Cancel");
+        routes.ShouldContain("/Orders");
+        routes.ShouldContain(r => r.StartsWith("/Orders/", StringComparison.Ordinal) && char.IsDigit(r["/Orders/".Length]));
         routes.ShouldContain("/Admin/Staff");
         routes.ShouldContain("/Admin/Settings");
         routes.ShouldNotContain("/Account/Login");
@@ -96,7 +98,9 @@ public sealed class OnlyStaffReachTheBackOffice(SqliteBackOffice app)
         return [.. app.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null && e.Metadata.GetMetadata<IAllowAnonymous>() is null)
-            .Select(e => "/" + e.RoutePattern.RawText!.Replace("{id:guid}", seeded.RequestId.ToString(), StringComparison.Ordinal))
+            .Select(e => "/" + e.RoutePattern.RawText!
+                .Replace("{id:guid}", seeded.RequestId.ToString(), StringComparison.Ordinal)
+                .Replace("{number}", seeded.Number, StringComparison.Ordinal))
             .Distinct()
             .Order(StringComparer.Ordinal)];
     }
