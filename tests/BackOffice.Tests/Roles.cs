@@ -1,9 +1,5 @@
 using System.Net;
 using CancellationPortal.BackOffice.Tests.Support;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CancellationPortal.BackOffice.Tests;
 
@@ -92,16 +88,5 @@ public sealed class OnlyStaffReachTheBackOffice(SqliteBackOffice app)
         (await Html.ReadAsync(response)).Alert.ShouldContain("not a staff account");
     }
 
-    private async Task<List<string>> ProtectedRoutesAsync()
-    {
-        var seeded = await app.SeedAsync();
-        return [.. app.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null && e.Metadata.GetMetadata<IAllowAnonymous>() is null)
-            .Select(e => "/" + e.RoutePattern.RawText!
-                .Replace("{id:guid}", seeded.RequestId.ToString(), StringComparison.Ordinal)
-                .Replace("{number}", seeded.Number, StringComparison.Ordinal))
-            .Distinct()
-            .Order(StringComparer.Ordinal)];
-    }
+    private Task<List<string>> ProtectedRoutesAsync() => app.ProtectedPagesAsync();
 }
