@@ -107,7 +107,7 @@ public sealed partial class BackOfficeUiTests(StoreFixture store)
         var signIn = new BackOfficeSignInPage(page, store.BackOffice.BaseUrl);
         await signIn.OpenAsync();
         await signIn.SignInAsync("support@example.com", StoreFixture.DemoPassword);
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Dashboard");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Cancellations");
         return page;
     }
 

@@ -42,7 +42,7 @@ public sealed class OrderSearch(AppDbContext db)
                 && (o.PlacedAt < cursor.At || o.Id.CompareTo(cursor.Id) < 0));
         }
 
-        var size = Math.Clamp(pageSize, 1, 200);
+        var size = QueueCursor.PageSizeOf(pageSize);
         var rows = await orders
             .OrderByDescending(o => o.PlacedAt).ThenByDescending(o => o.Id)
             .Take(size + 1)
@@ -62,13 +62,7 @@ public sealed class OrderSearch(AppDbContext db)
                     .FirstOrDefault()))
             .ToListAsync(cancellationToken);
 
-        QueueCursor? next = null;
-        if (rows.Count > size)
-        {
-            rows.RemoveAt(size);
-            next = new QueueCursor(rows[^1].PlacedAt, rows[^1].Id);
-        }
-
+        var next = QueueCursor.TrimToPage(rows, size, r => new QueueCursor(r.PlacedAt, r.Id));
         return new OrderPage(rows, next);
     }
 }

@@ -44,6 +44,26 @@ public readonly record struct QueueCursor(DateTimeOffset At, Guid Id)
                 ? new QueueCursor(new DateTimeOffset(utcTicks, TimeSpan.Zero), guid)
                 : null;
     }
+
+    /// <summary>A page's size as asked, kept between one row and 200.</summary>
+    public static int PageSizeOf(int asked) => Math.Clamp(asked, 1, 200);
+
+    /// <summary>
+    /// Rows are read one beyond the page: when that extra row came back, it goes and the page's last row is
+    /// where the next page starts; otherwise this is the last page.
+    /// </summary>
+    public static QueueCursor? TrimToPage<T>(List<T> rows, int size, Func<T, QueueCursor> cursorOf)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(cursorOf);
+        if (rows.Count <= size)
+        {
+            return null;
+        }
+
+        rows.RemoveAt(size);
+        return cursorOf(rows[^1]);
+    }
 }
 
 /// <param name="Status">The tab; null for every status at once (what a search shows first).</param>
@@ -146,7 +166,7 @@ public sealed class CancellationQueue(AppDbContext db)
                 && (r.RequestedAt > after.At || r.Id.CompareTo(after.Id) > 0));
         }
 
-        var size = Math.Clamp(query.PageSize, 1, 200);
+        var size = QueueCursor.PageSizeOf(query.PageSize);
         var rows = await page
             .OrderBy(r => r.RequestedAt).ThenBy(r => r.Id)
             .Take(size + 1)
@@ -167,12 +187,7 @@ public sealed class CancellationQueue(AppDbContext db)
                 r.Order.SupplierStatus != SupplierOrderStatus.None))
             .ToListAsync(cancellationToken);
 
-        QueueCursor? next = null;
-        if (rows.Count > size)
-        {
-            rows.RemoveAt(size);
-            next = new QueueCursor(rows[^1].RequestedAt, rows[^1].Id);
-        }
+        var next = QueueCursor.TrimToPage(rows, size, r => new QueueCursor(r.RequestedAt, r.Id));
 
         var countsByTab = Tabs.Select((tab, i) => (tab, counts[i])).ToDictionary(t => t.tab, t => t.Item2);
         return new QueuePage(rows, countsByTab, next, overdueAfterHours);
