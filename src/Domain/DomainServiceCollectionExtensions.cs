@@ -48,6 +48,8 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<Refunds.RefundRulesSource>();
         services.AddScoped<Refunds.CardRefundCall>();
         services.AddScoped<Queue.CancellationQueue>();
+        services.AddScoped<Queue.Dashboard>();
+        services.AddScoped<Orders.OrderSearch>();
         services.AddScoped<OutboxProcessor>();
         services.AddSingleton<IEmailSender, PickupFolderEmailSender>();
         services.AddStripeRefunds(configuration);

@@ -1,4 +1,5 @@
 using CancellationPortal.Domain.Cancellations;
+using CancellationPortal.Domain.Orders;
 using CancellationPortal.Domain.Refunds;
 
 namespace CancellationPortal.Web;
@@ -39,6 +40,17 @@ public static class StatusTones
         _ => "pill pill--neutral",
     };
 
+    /// <summary>The CSS class that gives any element this tone's colours, for icons and markers beside words.</summary>
+    public static string ToneClass(this StatusTone tone) => tone switch
+    {
+        StatusTone.Waiting => "tone--waiting",
+        StatusTone.InProgress => "tone--progress",
+        StatusTone.Done => "tone--done",
+        StatusTone.Refused => "tone--refused",
+        StatusTone.Problem => "tone--problem",
+        _ => "tone--neutral",
+    };
+
     public static StatusTone Tone(this CancellationStatus status) => status switch
     {
         CancellationStatus.Requested => StatusTone.Waiting,
@@ -54,5 +66,13 @@ public static class StatusTones
         RefundStatus.Succeeded => StatusTone.Done,
         RefundStatus.Canceled => StatusTone.Refused,
         _ => StatusTone.Problem,
+    };
+
+    /// <summary>Where the parcel is: informational, except a parcel that came back, which someone has to look at.</summary>
+    public static StatusTone Tone(this FulfillmentStatus status) => status switch
+    {
+        FulfillmentStatus.Delivered => StatusTone.Done,
+        FulfillmentStatus.ReturnedToSender => StatusTone.Problem,
+        _ => StatusTone.Neutral,
     };
 }

@@ -185,8 +185,8 @@ public abstract class TheQueue(BackOfficeApp app) : PageTest(app)
         });
         var client = await StaffAsync();
 
-        var flags = (await client.GetPageAsync($"/Requests?q={seeded.Number}")).Document.QuerySelectorAll("tbody tr .pill").Select(p => p.TextContent.Trim());
-        var none = (await client.GetPageAsync($"/Requests?q={plain.Number}")).Document.QuerySelectorAll("tbody tr .pill");
+        var flags = (await client.GetPageAsync($"/Requests?q={seeded.Number}")).Document.QuerySelectorAll("tbody tr .flag").Select(p => p.TextContent.Trim());
+        var none = (await client.GetPageAsync($"/Requests?q={plain.Number}")).Document.QuerySelectorAll("tbody tr .flag");
 
         flags.ShouldBe(["Refund failed", "Disputed", "Awaiting repayment", "Drop-ship"]);
         none.ShouldBeEmpty();

@@ -3,6 +3,7 @@ using CancellationPortal.Domain.Cancellations;
 using CancellationPortal.Domain.Common;
 using CancellationPortal.Domain.Orders;
 using CancellationPortal.Domain.Persistence;
+using CancellationPortal.Domain.Refunds;
 using Microsoft.EntityFrameworkCore;
 
 namespace CancellationPortal.Domain.Queue;
@@ -15,10 +16,23 @@ public enum QueueAge
     Overdue,
 }
 
-/// <summary>Where the next page starts: the last row's (RequestedAt, Id), so paging never uses OFFSET.</summary>
-public readonly record struct QueueCursor(DateTimeOffset RequestedAt, Guid Id)
+/// <summary>Something wrong with the request's money or order, whatever its status.</summary>
+public enum QueueFlag
 {
-    public string ToToken() => string.Create(CultureInfo.InvariantCulture, $"{RequestedAt.UtcTicks}_{Id:N}");
+    RefundFailed,
+
+    /// <summary>A refund still waiting for its provider or a bank transfer more than a day after it was issued.</summary>
+    RefundPendingOverADay,
+    Disputed,
+}
+
+/// <summary>
+/// Where the next page starts: the last row's time (a request's RequestedAt, an order's PlacedAt) and Id, so
+/// paging never uses OFFSET.
+/// </summary>
+public readonly record struct QueueCursor(DateTimeOffset At, Guid Id)
+{
+    public string ToToken() => string.Create(CultureInfo.InvariantCulture, $"{At.UtcTicks}_{Id:N}");
 
     public static QueueCursor? Parse(string? token)
     {
@@ -30,6 +44,26 @@ public readonly record struct QueueCursor(DateTimeOffset RequestedAt, Guid Id)
                 ? new QueueCursor(new DateTimeOffset(utcTicks, TimeSpan.Zero), guid)
                 : null;
     }
+
+    /// <summary>A page's size as asked, kept between one row and 200.</summary>
+    public static int PageSizeOf(int asked) => Math.Clamp(asked, 1, 200);
+
+    /// <summary>
+    /// Rows are read one beyond the page: when that extra row came back, it goes and the page's last row is
+    /// where the next page starts; otherwise this is the last page.
+    /// </summary>
+    public static QueueCursor? TrimToPage<T>(List<T> rows, int size, Func<T, QueueCursor> cursorOf)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(cursorOf);
+        if (rows.Count <= size)
+        {
+            return null;
+        }
+
+        rows.RemoveAt(size);
+        return cursorOf(rows[^1]);
+    }
 }
 
 /// <param name="Status">The tab; null for every status at once (what a search shows first).</param>
@@ -40,7 +74,8 @@ public sealed record QueueQuery(
     QueueAge Age = QueueAge.Any,
     string? AssignedToId = null,
     QueueCursor? After = null,
-    int PageSize = CancellationQueue.DefaultPageSize);
+    int PageSize = CancellationQueue.DefaultPageSize,
+    QueueFlag? Flag = null);
 
 public sealed record QueueRow(
     Guid Id,
@@ -127,11 +162,11 @@ public sealed class CancellationQueue(AppDbContext db)
         if (query.After is { } after)
         {
             // The redundant lower bound lets the database seek in the index instead of scanning the tab.
-            page = page.Where(r => r.RequestedAt >= after.RequestedAt
-                && (r.RequestedAt > after.RequestedAt || r.Id.CompareTo(after.Id) > 0));
+            page = page.Where(r => r.RequestedAt >= after.At
+                && (r.RequestedAt > after.At || r.Id.CompareTo(after.Id) > 0));
         }
 
-        var size = Math.Clamp(query.PageSize, 1, 200);
+        var size = QueueCursor.PageSizeOf(query.PageSize);
         var rows = await page
             .OrderBy(r => r.RequestedAt).ThenBy(r => r.Id)
             .Take(size + 1)
@@ -152,15 +187,31 @@ public sealed class CancellationQueue(AppDbContext db)
                 r.Order.SupplierStatus != SupplierOrderStatus.None))
             .ToListAsync(cancellationToken);
 
-        QueueCursor? next = null;
-        if (rows.Count > size)
-        {
-            rows.RemoveAt(size);
-            next = new QueueCursor(rows[^1].RequestedAt, rows[^1].Id);
-        }
+        var next = QueueCursor.TrimToPage(rows, size, r => new QueueCursor(r.RequestedAt, r.Id));
 
         var countsByTab = Tabs.Select((tab, i) => (tab, counts[i])).ToDictionary(t => t.tab, t => t.Item2);
         return new QueuePage(rows, countsByTab, next, overdueAfterHours);
+    }
+
+    /// <summary>
+    /// How many requests each query finds in its status (or in every status), capped like the tabs: what the
+    /// queue shows for the same query, so a count that links to the queue always matches it.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> CountAsync(IReadOnlyList<QueueQuery> queries, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        var overdueAfterHours = await db.StoreSettings.AsNoTracking().Select(s => s.OverdueAfterHours).SingleAsync(cancellationToken);
+        var counts = new List<int>(queries.Count);
+        foreach (var query in queries)
+        {
+            var filtered = Filter(query, now, overdueAfterHours);
+            counts.Add(await (query.Status is { } status ? filtered.Where(r => r.Status == status) : filtered)
+                .OrderBy(r => r.RequestedAt).ThenBy(r => r.Id)
+                .Take(CountCap + 1)
+                .CountAsync(cancellationToken));
+        }
+
+        return counts;
     }
 
     public static string CountText(int count) =>
@@ -181,18 +232,21 @@ public sealed class CancellationQueue(AppDbContext db)
     private IQueryable<CancellationRequest> Filter(QueueQuery query, DateTimeOffset now, int overdueAfterHours)
     {
         var requests = db.CancellationRequests.AsNoTracking();
-        var search = query.Search?.Trim();
-        if (!string.IsNullOrEmpty(search))
+        if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            // Each kind of term has its own column, so an order number or an email stays an index lookup; names
-            // have no digits and no @, and match any part of the name in any case.
-            var orders = search.Contains('@', StringComparison.Ordinal)
-                ? db.Orders.Where(o => o.CustomerEmail == search.ToLowerInvariant() || o.CustomerEmail == search)
-                : search.Any(char.IsDigit)
-                    ? db.Orders.Where(o => o.Number == search || o.TrackingNumber == search)
-                    : db.Orders.Where(o => o.CustomerName.ToLower().Contains(search.ToLowerInvariant()));
-            var orderIds = orders.Select(o => o.Id);
+            var orderIds = db.Orders.Matching(query.Search).Select(o => o.Id);
             requests = requests.Where(r => orderIds.Contains(r.OrderId));
+        }
+
+        if (query.Flag is { } flag)
+        {
+            var pendingSince = now.AddDays(-1);
+            requests = flag switch
+            {
+                QueueFlag.RefundFailed => requests.Where(r => r.HasFailedRefund),
+                QueueFlag.Disputed => requests.Where(r => r.Order.IsDisputed),
+                _ => requests.Where(r => db.Refunds.Any(f => f.RequestId == r.Id && f.Status == RefundStatus.Pending && f.CreatedAt < pendingSince)),
+            };
         }
 
         if (query.Source is { } source)

@@ -25,6 +25,10 @@ public sealed class IndexModel(CancellationQueue queue, TimeProvider clock) : Pa
     [BindProperty(SupportsGet = true)]
     public bool Mine { get; set; }
 
+    /// <summary>Requests with a problem with their money or order, whatever their status (the dashboard links here).</summary>
+    [BindProperty(SupportsGet = true)]
+    public QueueFlag? Flag { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public string? After { get; set; }
 
@@ -40,7 +44,7 @@ public sealed class IndexModel(CancellationQueue queue, TimeProvider clock) : Pa
         }
 
         Now = clock.GetUtcNow();
-        if (Status is null && !IsSearch)
+        if (Status is null && !LooksAcrossStatuses)
         {
             Status = CancellationStatus.Requested;
         }
@@ -51,23 +55,27 @@ public sealed class IndexModel(CancellationQueue queue, TimeProvider clock) : Pa
             Source,
             Age,
             Mine ? User.FindFirstValue(ClaimTypes.NameIdentifier) : null,
-            QueueCursor.Parse(After));
+            QueueCursor.Parse(After),
+            Flag: Flag);
         Result = await queue.ReadAsync(query, Now, cancellationToken);
         return Page();
     }
 
-    /// <summary>A search looks across every status; the tabs then narrow it down.</summary>
-    public bool IsSearch => !string.IsNullOrWhiteSpace(Search);
+    /// <summary>
+    /// A search, a flag or the overdue filter looks across every status (an overdue request may be accepted and
+    /// still wait); the tabs then narrow it down.
+    /// </summary>
+    public bool LooksAcrossStatuses => !string.IsNullOrWhiteSpace(Search) || Flag is not null || Age == QueueAge.Overdue;
 
-    /// <summary>The status tabs, led by one for every status when searching.</summary>
+    /// <summary>The status tabs, led by one for every status when looking across them.</summary>
     public IEnumerable<CancellationStatus?> TabsShown =>
-        CancellationQueue.Tabs.Select(t => (CancellationStatus?)t).Prepend(null).Skip(IsSearch ? 0 : 1);
+        CancellationQueue.Tabs.Select(t => (CancellationStatus?)t).Prepend(null).Skip(LooksAcrossStatuses ? 0 : 1);
 
     public int CountOf(CancellationStatus? status) =>
         status is { } one ? Result.Counts.GetValueOrDefault(one) : Result.Counts.Values.Sum();
 
     public object RouteFor(CancellationStatus? status, string? after = null) =>
-        new { status, q = Search, source = Source, age = Age == QueueAge.Any ? (QueueAge?)null : Age, mine = Mine ? true : (bool?)null, after };
+        new { status, q = Search, source = Source, age = Age == QueueAge.Any ? (QueueAge?)null : Age, mine = Mine ? true : (bool?)null, flag = Flag, after };
 
     public static string AgeText(TimeSpan age) => age.TotalHours < 1
         ? $"{Math.Max(0, (int)age.TotalMinutes)} min"
