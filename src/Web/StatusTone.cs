@@ -1,4 +1,5 @@
 using CancellationPortal.Domain.Cancellations;
+using CancellationPortal.Domain.Orders;
 using CancellationPortal.Domain.Refunds;
 
 namespace CancellationPortal.Web;
@@ -54,5 +55,14 @@ public static class StatusTones
         RefundStatus.Succeeded => StatusTone.Done,
         RefundStatus.Canceled => StatusTone.Refused,
         _ => StatusTone.Problem,
+    };
+
+    /// <summary>An order's shipping: on its way is in progress, delivered is done, back at the store is a problem.</summary>
+    public static StatusTone Tone(this FulfillmentStatus status) => status switch
+    {
+        FulfillmentStatus.Shipped or FulfillmentStatus.InTransit => StatusTone.InProgress,
+        FulfillmentStatus.Delivered => StatusTone.Done,
+        FulfillmentStatus.ReturnedToSender => StatusTone.Problem,
+        _ => StatusTone.Neutral,
     };
 }
