@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: unit, page, PostgreSQL and browser tests.
-# Installs Chromium and PostgreSQL from Debian's packages when they are missing, starts a throwaway
+# Installs Chromium, PostgreSQL and npm from Debian's packages when they are missing, axe-core from the npm registry, starts a throwaway
 # PostgreSQL server for the run, and stops it afterwards. Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -11,10 +11,17 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} ..."
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# The browser tests inject axe-core, pinned in e2e/package-lock.json, into every page they check.
+if ! (cd e2e && npm ci --no-audit --no-fund --loglevel=error); then
+  echo "Could not install e2e/package-lock.json (axe-core) from the npm registry: the browser tests cannot run." >&2
+  exit 1
 fi
 
 # A throwaway PostgreSQL cluster on a free loopback port. The server refuses to run as root,

@@ -6,17 +6,17 @@ using static Microsoft.Playwright.Assertions;
 namespace CancellationPortal.E2E;
 
 [Collection(StoreCollection.Name)]
-public sealed class BackOfficeCancellationTests(StoreFixture store)
+public sealed class BackOfficeCancellationTests(StoreFixture store) : BrowserTest(store)
 {
     private const string Shopper = "shopper@example.com";
 
     [Fact]
     public async Task SupportFindsARequestByOrderNumberAcceptsItAndCompletesItWithStoreCreditAndRestock()
     {
-        var number = await StoreData.PlaceOrderAsync(store, Shopper);
+        var number = await StoreData.PlaceOrderAsync(Store, Shopper);
         await ShopperRequestsCancellationAsync(number);
         var page = await SupportSignsInAsync();
-        var queue = new BackOfficeQueuePage(page, store.BackOffice.BaseUrl);
+        var queue = new BackOfficeQueuePage(page, Store.BackOffice.BaseUrl);
         await queue.OpenAsync();
 
         await queue.SearchAsync(number);
@@ -47,10 +47,10 @@ public sealed class BackOfficeCancellationTests(StoreFixture store)
     public async Task SupportRefundsTheOriginalCardPaymentThroughTheSandboxAndBothAppsShowTheOrderCanceled()
     {
         var paymentReference = $"pi_e2e_{Guid.NewGuid():N}";
-        var number = await StoreData.PlaceOrderAsync(store, Shopper, paymentReference: paymentReference);
+        var number = await StoreData.PlaceOrderAsync(Store, Shopper, paymentReference: paymentReference);
         await ShopperRequestsCancellationAsync(number);
         var page = await SupportSignsInAsync();
-        var queue = new BackOfficeQueuePage(page, store.BackOffice.BaseUrl);
+        var queue = new BackOfficeQueuePage(page, Store.BackOffice.BaseUrl);
         await queue.OpenAsync();
         await queue.SearchAsync(number);
         await queue.OpenRequestAsync(number);
@@ -76,9 +76,9 @@ public sealed class BackOfficeCancellationTests(StoreFixture store)
 
     private async Task ShopperRequestsCancellationAsync(string number)
     {
-        var page = await store.NewPageAsync();
-        await new PortalAccountPages(page, store.Portal.BaseUrl).SignInAsync(Shopper, StoreFixture.DemoPassword);
-        var orders = new PortalOrderPages(page, store.Portal.BaseUrl);
+        var page = await NewPageAsync();
+        await new PortalAccountPages(page, Store.Portal.BaseUrl).SignInAsync(Shopper, StoreFixture.DemoPassword);
+        var orders = new PortalOrderPages(page, Store.Portal.BaseUrl);
         await orders.OpenAsync(number);
         await orders.RequestCancellationAsync("Changed my mind", "Ordered the wrong colour");
         await Expect(orders.Status).ToHaveTextAsync("Cancellation requested");
@@ -86,8 +86,8 @@ public sealed class BackOfficeCancellationTests(StoreFixture store)
 
     private async Task<IPage> SupportSignsInAsync()
     {
-        var page = await store.NewPageAsync();
-        var signIn = new BackOfficeSignInPage(page, store.BackOffice.BaseUrl);
+        var page = await NewPageAsync();
+        var signIn = new BackOfficeSignInPage(page, Store.BackOffice.BaseUrl);
         await signIn.OpenAsync();
         await signIn.SignInAsync("support@example.com", StoreFixture.DemoPassword);
         return page;
@@ -96,9 +96,9 @@ public sealed class BackOfficeCancellationTests(StoreFixture store)
     /// <summary>The shopper signs in afresh and finds the order canceled in My orders and on its own page.</summary>
     private async Task ShopperSeesTheOrderCanceledAsync(string number)
     {
-        var page = await store.NewPageAsync();
-        await new PortalAccountPages(page, store.Portal.BaseUrl).SignInAsync(Shopper, StoreFixture.DemoPassword);
-        var orders = new PortalOrderPages(page, store.Portal.BaseUrl);
+        var page = await NewPageAsync();
+        await new PortalAccountPages(page, Store.Portal.BaseUrl).SignInAsync(Shopper, StoreFixture.DemoPassword);
+        var orders = new PortalOrderPages(page, Store.Portal.BaseUrl);
 
         await orders.OpenMyOrdersAsync();
         await Expect(orders.StatusInMyOrders(number)).ToHaveTextAsync("Canceled");

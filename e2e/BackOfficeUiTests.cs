@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace CancellationPortal.E2E;
 
 [Collection(StoreCollection.Name)]
-public sealed partial class BackOfficeUiTests(StoreFixture store)
+public sealed partial class BackOfficeUiTests(StoreFixture store) : BrowserTest(store)
 {
     private static readonly string[] Tiles =
         ["Waiting for a decision", "Overdue", "Refunds failed", "Refunds pending over a day", "Disputes", "Awaiting repayment"];
@@ -15,7 +15,7 @@ public sealed partial class BackOfficeUiTests(StoreFixture store)
     public async Task EveryDashboardCountOpensTheQueueShowingThatManyRequests()
     {
         var page = await SupportSignsInAsync();
-        var shell = new BackOfficeShell(page, store.BackOffice.BaseUrl);
+        var shell = new BackOfficeShell(page, Store.BackOffice.BaseUrl);
 
         foreach (var label in Tiles)
         {
@@ -32,9 +32,9 @@ public sealed partial class BackOfficeUiTests(StoreFixture store)
     [Fact]
     public async Task StaffCancellingFromTheOrdersPageConfirmInADialogThatNamesTheAmountAndTheMethod()
     {
-        var number = await StoreData.PlaceOrderAsync(store, "shopper@example.com");
+        var number = await StoreData.PlaceOrderAsync(Store, "shopper@example.com");
         var page = await SupportSignsInAsync();
-        var shell = new BackOfficeShell(page, store.BackOffice.BaseUrl);
+        var shell = new BackOfficeShell(page, Store.BackOffice.BaseUrl);
         await shell.FindOrderAsync(number);
         await page.GetByRole(AriaRole.Link, new() { Name = $"Order {number}", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Cancel this order" }).ClickAsync();
@@ -59,7 +59,7 @@ public sealed partial class BackOfficeUiTests(StoreFixture store)
     public async Task JAndKMoveThroughTheQueueEnterOpensARequestAndQuestionMarkListsTheShortcuts()
     {
         var page = await SupportSignsInAsync();
-        var shell = new BackOfficeShell(page, store.BackOffice.BaseUrl);
+        var shell = new BackOfficeShell(page, Store.BackOffice.BaseUrl);
         await shell.OpenAsync("/Requests?status=Canceled");
         var links = page.GetByRole(AriaRole.Row).GetByRole(AriaRole.Link, new() { NameRegex = OrderLink() });
 
@@ -87,7 +87,7 @@ public sealed partial class BackOfficeUiTests(StoreFixture store)
     public async Task OnAPhoneTheNavigationFoldsBehindAMenuButton()
     {
         var page = await SupportSignsInAsync(390, 844);
-        var shell = new BackOfficeShell(page, store.BackOffice.BaseUrl);
+        var shell = new BackOfficeShell(page, Store.BackOffice.BaseUrl);
         await shell.OpenAsync("/");
         var orders = shell.Navigation.GetByRole(AriaRole.Link, new() { Name = "Orders" });
 
@@ -103,8 +103,8 @@ public sealed partial class BackOfficeUiTests(StoreFixture store)
 
     private async Task<IPage> SupportSignsInAsync(int width = 1280, int height = 900)
     {
-        var page = await store.NewPageAsync(width, height);
-        var signIn = new BackOfficeSignInPage(page, store.BackOffice.BaseUrl);
+        var page = await NewPageAsync(width, height);
+        var signIn = new BackOfficeSignInPage(page, Store.BackOffice.BaseUrl);
         await signIn.OpenAsync();
         await signIn.SignInAsync("support@example.com", StoreFixture.DemoPassword);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Cancellations");

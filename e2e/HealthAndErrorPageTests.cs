@@ -3,7 +3,7 @@ using System.Net;
 namespace CancellationPortal.E2E;
 
 [Collection(StoreCollection.Name)]
-public sealed class HealthAndErrorPageTests(StoreFixture store)
+public sealed class HealthAndErrorPageTests(StoreFixture store) : BrowserTest(store)
 {
     public static TheoryData<string> Apps => ["Portal", "BackOffice"];
 
@@ -22,13 +22,13 @@ public sealed class HealthAndErrorPageTests(StoreFixture store)
     [Fact]
     public async Task AnUnknownAddressShowsAFriendlyNotFoundPage()
     {
-        var page = await store.NewPageAsync();
+        var page = await NewPageAsync();
 
-        var response = await page.GotoAsync(new Uri(store.Portal.BaseUrl, "/no-such-page").ToString());
+        var response = await page.GotoAsync(new Uri(Store.Portal.BaseUrl, "/no-such-page").ToString());
 
         response!.Status.ShouldBe(404);
         (await page.InnerTextAsync("main")).ShouldContain("Page not found");
     }
 
-    private AppHost Host(string app) => app == "Portal" ? store.Portal : store.BackOffice;
+    private AppHost Host(string app) => app == "Portal" ? Store.Portal : Store.BackOffice;
 }

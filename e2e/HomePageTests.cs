@@ -4,13 +4,13 @@ using Microsoft.Playwright;
 namespace CancellationPortal.E2E;
 
 [Collection(StoreCollection.Name)]
-public sealed class HomePageTests(StoreFixture store)
+public sealed class HomePageTests(StoreFixture store) : BrowserTest(store)
 {
     [Fact]
     public async Task AShopperSeesThePortalStartPageAndCanGoToSignIn()
     {
-        var page = await store.NewPageAsync();
-        var home = new PortalHomePage(page, store.Portal.BaseUrl);
+        var page = await NewPageAsync();
+        var home = new PortalHomePage(page, Store.Portal.BaseUrl);
 
         await home.OpenAsync();
 
@@ -23,19 +23,19 @@ public sealed class HomePageTests(StoreFixture store)
     [Fact]
     public async Task AnonymousVisitorsOfTheBackOfficeAreAskedToSignIn()
     {
-        var page = await store.NewPageAsync();
+        var page = await NewPageAsync();
 
-        await page.GotoAsync(store.BackOffice.BaseUrl.ToString());
+        await page.GotoAsync(Store.BackOffice.BaseUrl.ToString());
 
         page.Url.ShouldContain("/Account/Login");
-        (await new BackOfficeSignInPage(page, store.BackOffice.BaseUrl).Heading.TextContentAsync()).ShouldBe("Staff sign-in");
+        (await new BackOfficeSignInPage(page, Store.BackOffice.BaseUrl).Heading.TextContentAsync()).ShouldBe("Staff sign-in");
     }
 
     [Fact]
     public async Task SupportStaffSeeTheOverviewAfterSigningIn()
     {
-        var page = await store.NewPageAsync();
-        var signIn = new BackOfficeSignInPage(page, store.BackOffice.BaseUrl);
+        var page = await NewPageAsync();
+        var signIn = new BackOfficeSignInPage(page, Store.BackOffice.BaseUrl);
         await signIn.OpenAsync();
 
         await signIn.SignInAsync("support@example.com", StoreFixture.DemoPassword);
@@ -47,8 +47,8 @@ public sealed class HomePageTests(StoreFixture store)
     [Fact]
     public async Task AShopperCannotSignInToTheBackOffice()
     {
-        var page = await store.NewPageAsync();
-        var signIn = new BackOfficeSignInPage(page, store.BackOffice.BaseUrl);
+        var page = await NewPageAsync();
+        var signIn = new BackOfficeSignInPage(page, Store.BackOffice.BaseUrl);
         await signIn.OpenAsync();
 
         await signIn.SignInAsync("shopper@example.com", StoreFixture.DemoPassword);

@@ -5,34 +5,34 @@ using Microsoft.Playwright;
 namespace CancellationPortal.E2E;
 
 [Collection(StoreCollection.Name)]
-public sealed class PortalCancellationTests(StoreFixture store)
+public sealed class PortalCancellationTests(StoreFixture store) : BrowserTest(store)
 {
     private const string DemoShopper = "shopper@example.com";
 
     [Fact]
     public async Task ANewShopperRegistersRequestsACancellationAndWithdrawsIt()
     {
-        var page = await store.NewPageAsync();
-        var account = new PortalAccountPages(page, store.Portal.BaseUrl);
+        var page = await NewPageAsync();
+        var account = new PortalAccountPages(page, Store.Portal.BaseUrl);
         var email = $"browser-{Guid.NewGuid():N}@example.com";
         const string password = "Browser-Shopper-2026";
 
         await account.RegisterAsync(email, password);
         (await account.Main.InnerTextAsync()).ShouldContain("Please check your email to confirm your account.");
-        var confirmation = await StoreData.WaitForMailAsync(store, email, "Confirm your email");
+        var confirmation = await StoreData.WaitForMailAsync(Store, email, "Confirm your email");
         await account.ConfirmAsync(StoreData.Link(confirmation));
         (await account.Main.InnerTextAsync()).ShouldContain("Thank you for confirming your email.");
-        var number = await StoreData.PlaceOrderAsync(store, email);
+        var number = await StoreData.PlaceOrderAsync(Store, email);
         await account.SignInAsync(email, password);
 
-        var orders = new PortalOrderPages(page, store.Portal.BaseUrl);
+        var orders = new PortalOrderPages(page, Store.Portal.BaseUrl);
         await orders.OpenFromMyOrdersAsync(number);
         (await orders.Status.InnerTextAsync()).ShouldBe("Processing");
         await orders.RequestCancellationAsync("Changed my mind", "Bought it twice");
 
         (await orders.Status.InnerTextAsync()).ShouldBe("Cancellation requested");
         (await orders.Confirmation.InnerTextAsync()).ShouldContain($"Your cancellation request for order {number} was received on");
-        var mail = await StoreData.WaitForMailAsync(store, email, $"We received your request to cancel order {number}");
+        var mail = await StoreData.WaitForMailAsync(Store, email, $"We received your request to cancel order {number}");
         mail.ShouldContain("Changed my mind");
         mail.ShouldContain("Bought it twice");
 
@@ -40,17 +40,17 @@ public sealed class PortalCancellationTests(StoreFixture store)
 
         (await orders.Status.InnerTextAsync()).ShouldBe("Processing");
         (await orders.Confirmation.InnerTextAsync()).ShouldContain($"You withdrew your cancellation request for order {number}");
-        await StoreData.WaitForMailAsync(store, email, $"You withdrew your cancellation request for order {number}");
+        await StoreData.WaitForMailAsync(Store, email, $"You withdrew your cancellation request for order {number}");
         (await orders.RequestButton.CountAsync()).ShouldBe(1);
     }
 
     [Fact]
     public async Task AShippedOrderShowsHowToReturnItAndNoCancelButton()
     {
-        var number = await StoreData.PlaceOrderAsync(store, DemoShopper, o => o.UpdateFulfillment(FulfillmentStatus.Shipped, "DHL", "JJD000E2E"));
-        var page = await store.NewPageAsync();
-        await new PortalAccountPages(page, store.Portal.BaseUrl).SignInAsync(DemoShopper, StoreFixture.DemoPassword);
-        var orders = new PortalOrderPages(page, store.Portal.BaseUrl);
+        var number = await StoreData.PlaceOrderAsync(Store, DemoShopper, o => o.UpdateFulfillment(FulfillmentStatus.Shipped, "DHL", "JJD000E2E"));
+        var page = await NewPageAsync();
+        await new PortalAccountPages(page, Store.Portal.BaseUrl).SignInAsync(DemoShopper, StoreFixture.DemoPassword);
+        var orders = new PortalOrderPages(page, Store.Portal.BaseUrl);
 
         await orders.OpenFromMyOrdersAsync(number);
 
@@ -64,10 +64,10 @@ public sealed class PortalCancellationTests(StoreFixture store)
     [Fact]
     public async Task OnAPhoneTheRequestFormFitsTheScreenAndWorksByKeyboard()
     {
-        var number = await StoreData.PlaceOrderAsync(store, DemoShopper);
-        var page = await store.NewPageAsync(width: 390, height: 844);
-        await new PortalAccountPages(page, store.Portal.BaseUrl).SignInAsync(DemoShopper, StoreFixture.DemoPassword);
-        var orders = new PortalOrderPages(page, store.Portal.BaseUrl);
+        var number = await StoreData.PlaceOrderAsync(Store, DemoShopper);
+        var page = await NewPageAsync(width: 390, height: 844);
+        await new PortalAccountPages(page, Store.Portal.BaseUrl).SignInAsync(DemoShopper, StoreFixture.DemoPassword);
+        var orders = new PortalOrderPages(page, Store.Portal.BaseUrl);
 
         await orders.OpenAsync(number);
 

@@ -17,13 +17,7 @@ public static partial class StoreData
     public static async Task<string> PlaceOrderAsync(StoreFixture store, string email, Action<Order>? shape = null, string? paymentReference = null)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var options = new DbContextOptionsBuilder<AppDbContext>();
-        DomainServiceCollectionExtensions.ConfigureDatabase(options, new DatabaseOptions
-        {
-            Provider = "Sqlite",
-            ConnectionString = $"Data Source={store.DatabaseFile};Default Timeout=30",
-        });
-        await using var db = new AppDbContext(options.Options);
+        await using var db = OpenDatabase(store);
         var user = await db.Users.SingleAsync(u => u.Email == email);
         var id = Guid.NewGuid().ToString("N");
         var number = $"E2E-{id[..8].ToUpperInvariant()}";
@@ -32,6 +26,22 @@ public static partial class StoreData
         db.Orders.Add(order);
         await db.SaveChangesAsync();
         return number;
+    }
+
+    /// <summary>
+    /// Values for the routes of the page sweep, from the demo store: the demo shopper's order with the most to show
+    /// (one with a cancellation request) and a request staff work on.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string>> DemoRouteValuesAsync(StoreFixture store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        await using var db = OpenDatabase(store);
+        var shopper = await db.Users.Where(u => u.Email == "shopper@example.com").Select(u => u.Id).SingleAsync();
+        var number = await db.Orders.Where(o => o.CustomerId == shopper)
+            .OrderByDescending(o => db.CancellationRequests.Any(r => r.OrderId == o.Id)).ThenBy(o => o.Number)
+            .Select(o => o.Number).FirstAsync();
+        var request = await db.CancellationRequests.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
+        return new Dictionary<string, string> { ["number"] = number, ["id"] = request.ToString() };
     }
 
     /// <summary>Waits for the dispatcher to write a mail to the address whose text contains <paramref name="text"/>; returns its decoded text.</summary>
@@ -63,6 +73,17 @@ public static partial class StoreData
     {
         var match = LinkPattern().Match(mail);
         return match.Success ? match.Groups[1].Value : throw new InvalidOperationException("The mail holds no link:\n" + mail);
+    }
+
+    private static AppDbContext OpenDatabase(StoreFixture store)
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        DomainServiceCollectionExtensions.ConfigureDatabase(options, new DatabaseOptions
+        {
+            Provider = "Sqlite",
+            ConnectionString = $"Data Source={store.DatabaseFile};Default Timeout=30",
+        });
+        return new AppDbContext(options.Options);
     }
 
     /// <summary>Undoes quoted-printable (soft line breaks and =XX bytes) so the text reads as written.</summary>

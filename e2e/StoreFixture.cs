@@ -11,6 +11,8 @@ public sealed class StoreFixture : IAsyncLifetime
     public const string DemoPassword = "Demo-Cancel-2026!";
 
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "cancellationportal-e2e", Guid.NewGuid().ToString("N"));
+    private readonly BrowserProblems _problems = new();
+    private readonly List<IBrowserContext> _contexts = [];
     private IPlaywright? _playwright;
 
     public AppHost Portal { get; private set; } = null!;
@@ -51,12 +53,42 @@ public sealed class StoreFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (its own cookies) with a page, sized like a laptop screen.</summary>
+    /// <summary>
+    /// A fresh browser context (its own cookies) with a page, sized like a laptop screen. Every page it opens is watched
+    /// for console errors and failed assets (<see cref="BrowserTest"/> fails the test on any).
+    /// </summary>
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         context.SetDefaultTimeout(15_000);
+        context.Page += (_, page) => _problems.Watch(page);
+        lock (_contexts)
+        {
+            _contexts.Add(context);
+        }
+
         return await context.NewPageAsync();
+    }
+
+    /// <summary>The problems the browser reported since the last call.</summary>
+    public IReadOnlyList<string> TakeBrowserProblems() => _problems.Take();
+
+    /// <summary>Closes every context a test opened and returns the problems its pages reported.</summary>
+    public async Task<IReadOnlyList<string>> CloseBrowserContextsAsync()
+    {
+        IBrowserContext[] open;
+        lock (_contexts)
+        {
+            open = [.. _contexts];
+            _contexts.Clear();
+        }
+
+        foreach (var context in open)
+        {
+            await context.CloseAsync();
+        }
+
+        return TakeBrowserProblems();
     }
 
     public async Task DisposeAsync()

@@ -25,7 +25,8 @@ public sealed class PortalAccountPages(IPage page, Uri baseUrl)
         await page.GotoAsync(new Uri(baseUrl, "/Identity/Account/Login").ToString());
         await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        // On a phone the Sign out button is folded away behind the menu: present is enough.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", IncludeHidden = true }).WaitForAsync(new() { State = WaitForSelectorState.Attached });
     }
 }

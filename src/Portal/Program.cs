@@ -3,6 +3,7 @@ using CancellationPortal.Domain.Hosting;
 using CancellationPortal.Domain.Identity;
 using CancellationPortal.Domain;
 using CancellationPortal.Portal.Accounts;
+using CancellationPortal.Portal.Branding;
 using CancellationPortal.Portal.Orders;
 using CancellationPortal.Web;
 using IdentityEmailSender = Microsoft.AspNetCore.Identity.UI.Services.IEmailSender;
@@ -33,6 +34,7 @@ builder.Services.AddRazorPages(options =>
 builder.Services.AddOptions<RequestSubmissionLimitOptions>().Bind(builder.Configuration.GetSection(RequestSubmissionLimitOptions.Section));
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<RequestSubmissionLimit>();
+builder.Services.AddScoped<StoreBrandReader>();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();

@@ -68,9 +68,10 @@ public static class StatusTones
         _ => StatusTone.Problem,
     };
 
-    /// <summary>Where the parcel is: informational, except a parcel that came back, which someone has to look at.</summary>
+    /// <summary>An order's shipping: on its way is in progress, delivered is done, back at the store is a problem.</summary>
     public static StatusTone Tone(this FulfillmentStatus status) => status switch
     {
+        FulfillmentStatus.Shipped or FulfillmentStatus.InTransit => StatusTone.InProgress,
         FulfillmentStatus.Delivered => StatusTone.Done,
         FulfillmentStatus.ReturnedToSender => StatusTone.Problem,
         _ => StatusTone.Neutral,

@@ -236,6 +236,9 @@ internal sealed class StoreSettingsConfiguration : IEntityTypeConfiguration<Sett
     public void Configure(EntityTypeBuilder<Settings.StoreSettings> builder)
     {
         builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.StoreName).HasMaxLength(Settings.StoreSettings.MaxStoreNameLength).HasDefaultValue(Settings.StoreBranding.DefaultStoreName);
+        builder.Property(s => s.LogoUrl).HasMaxLength(Settings.StoreSettings.MaxLogoUrlLength);
+        builder.Property(s => s.BrandColor).HasMaxLength(7).HasDefaultValue(Settings.StoreBranding.DefaultBrandColor);
         builder.HasData(new Settings.StoreSettings());
     }
 }

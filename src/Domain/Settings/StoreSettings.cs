@@ -1,9 +1,11 @@
 namespace CancellationPortal.Domain.Settings;
 
-/// <summary>Store-wide switches an Admin changes in the back-office (one row).</summary>
+/// <summary>Store-wide switches and the storefront's branding, which an Admin changes in the back-office (one row).</summary>
 public sealed class StoreSettings
 {
     public const int SingletonId = 1;
+    public const int MaxStoreNameLength = 100;
+    public const int MaxLogoUrlLength = 2048;
 
     public int Id { get; private set; } = SingletonId;
 
@@ -15,4 +17,13 @@ public sealed class StoreSettings
 
     /// <summary>How many loyalty points one unit of the points currency (Refunds:PointsCurrency) buys back when refunding in points.</summary>
     public int PointsPerCurrencyUnit { get; set; } = 100;
+
+    /// <summary>The store's name as shoppers know it: the portal's header, page titles and footer.</summary>
+    public string StoreName { get; set; } = StoreBranding.DefaultStoreName;
+
+    /// <summary>The logo the portal shows beside the name (an https address or a path on the portal); none shows the name alone.</summary>
+    public string? LogoUrl { get; set; }
+
+    /// <summary>The portal's brand colour (#rrggbb): its header and buttons, with white text on it.</summary>
+    public string BrandColor { get; set; } = StoreBranding.DefaultBrandColor;
 }

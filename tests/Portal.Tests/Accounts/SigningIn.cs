@@ -44,12 +44,12 @@ public abstract class SigningIn(Provider provider) : IAsyncLifetime
 
         var login = await browser.GetAsync($"/Identity/Account/Login?returnUrl={Uri.EscapeDataString(foreign)}");
         login.Status.ShouldBe(HttpStatusCode.OK);
-        var form = login.FormWithButton("Log in");
+        var form = login.FormWithButton("Sign in");
         form.Action.ShouldNotContain("evil.example");
 
         // A crafted form posts the foreign address straight to the handler.
         form.Action = $"/Identity/Account/Login?returnUrl={Uri.EscapeDataString(foreign)}";
-        var signedIn = await browser.SubmitAsync(login, "Log in", new Dictionary<string, string>
+        var signedIn = await browser.SubmitAsync(login, "Sign in", new Dictionary<string, string>
         {
             ["Input.Email"] = shopper.Email,
             ["Input.Password"] = PortalApp.Password,

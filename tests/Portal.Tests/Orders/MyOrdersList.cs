@@ -46,7 +46,7 @@ public abstract class MyOrdersList(Provider provider) : SignedInShopperTest(prov
         page.Status.ShouldBe(HttpStatusCode.OK);
         var rows = page.Document.QuerySelectorAll("tbody tr").ToList();
         rows.Select(r => r.QuerySelector("th")!.TextContent).ShouldBe(expected.Select(e => $"Order {e.Number}"));
-        rows.Select(r => r.QuerySelector(".status-badge")!.TextContent).ShouldBe(expected.Select(e => e.Status));
+        rows.Select(r => r.QuerySelector(".pill")!.TextContent).ShouldBe(expected.Select(e => e.Status));
         rows[0].TextContent.ShouldContain("EUR 51.95");
         page.Text.ShouldNotContain(othersOrder.Number);
     }

@@ -58,7 +58,7 @@ public sealed class PortalBrowser(HttpClient client) : IDisposable
     public async Task<WebPage> SignInAsync(string email, string password)
     {
         var login = await GetAsync("/Identity/Account/Login");
-        return await SubmitAsync(login, "Log in", new Dictionary<string, string>
+        return await SubmitAsync(login, "Sign in", new Dictionary<string, string>
         {
             ["Input.Email"] = email,
             ["Input.Password"] = password,

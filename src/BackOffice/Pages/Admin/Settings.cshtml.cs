@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CancellationPortal.Domain.Persistence;
+using CancellationPortal.Domain.Settings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,9 @@ public sealed class SettingsModel(AppDbContext db) : PageModel
             RevertInvoiceOnCancel = settings.RevertInvoiceOnCancel,
             OverdueAfterHours = settings.OverdueAfterHours,
             PointsPerCurrencyUnit = settings.PointsPerCurrencyUnit,
+            StoreName = settings.StoreName,
+            LogoUrl = settings.LogoUrl,
+            BrandColor = settings.BrandColor,
         };
     }
 
@@ -37,12 +41,15 @@ public sealed class SettingsModel(AppDbContext db) : PageModel
         settings.RevertInvoiceOnCancel = Input.RevertInvoiceOnCancel;
         settings.OverdueAfterHours = Input.OverdueAfterHours;
         settings.PointsPerCurrencyUnit = Input.PointsPerCurrencyUnit;
+        settings.StoreName = Input.StoreName.Trim();
+        settings.LogoUrl = string.IsNullOrWhiteSpace(Input.LogoUrl) ? null : Input.LogoUrl.Trim();
+        settings.BrandColor = Input.BrandColor.ToLowerInvariant();
         await db.SaveChangesAsync(cancellationToken);
         StatusMessage = "Settings saved.";
         return RedirectToPage();
     }
 
-    public sealed class InputModel
+    public sealed class InputModel : IValidatableObject
     {
         [Display(Name = "Issue a credit note when an order is canceled, and an invoice for any amount kept")]
         public bool RevertInvoiceOnCancel { get; set; }
@@ -54,5 +61,29 @@ public sealed class SettingsModel(AppDbContext db) : PageModel
         [Display(Name = "Points per unit of currency when refunding in points")]
         [Range(1, 100_000)]
         public int PointsPerCurrencyUnit { get; set; }
+
+        [Display(Name = "Store name")]
+        [Required(ErrorMessage = "Enter the store's name as shoppers know it.")]
+        [StringLength(StoreSettings.MaxStoreNameLength, ErrorMessage = "The store name must be at most {1} characters long.")]
+        public string StoreName { get; set; } = "";
+
+        [Display(Name = "Logo address (optional)")]
+        public string? LogoUrl { get; set; }
+
+        [Display(Name = "Brand colour")]
+        public string BrandColor { get; set; } = "";
+
+        public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+        {
+            if (StoreBranding.LogoProblem(LogoUrl?.Trim()) is { } logo)
+            {
+                yield return new ValidationResult(logo, [nameof(LogoUrl)]);
+            }
+
+            if (StoreBranding.ColorProblem(BrandColor) is { } color)
+            {
+                yield return new ValidationResult(color, [nameof(BrandColor)]);
+            }
+        }
     }
 }

@@ -41,7 +41,7 @@ public sealed class DetailsModel(AppDbContext db, ISender sender, IEnumerable<IV
 
     public Step CurrentStep { get; private set; } = Step.View;
     public Order Order { get; private set; } = null!;
-    public string Status { get; private set; } = "";
+    public ShopperOrderStatus Status { get; private set; } = null!;
     public PolicyAnswer Policy { get; private set; }
 
     /// <summary>What the policy says once any open request is set aside: tells whether a shipment must be stopped first.</summary>

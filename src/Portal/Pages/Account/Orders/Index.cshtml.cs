@@ -52,5 +52,5 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             .ToList();
     }
 
-    public sealed record OrderRow(string Number, DateTimeOffset PlacedAt, decimal Total, string Currency, string Status);
+    public sealed record OrderRow(string Number, DateTimeOffset PlacedAt, decimal Total, string Currency, ShopperOrderStatus Status);
 }
