@@ -20,6 +20,7 @@ public sealed partial class EveryEnumAPersonReadsHasOneDisplayName
         typeof(CancellationAction), // the refusal messages of CancellationRequest
         typeof(QueueAge), // the queue's age filter labels its own options
         typeof(CardRefundProblem), // picks the staff email; its subject says it
+        typeof(QueueFlag), typeof(DashboardTile), // the queue's and the dashboard's pages label their own filters and tiles
     ];
 
     private static IEnumerable<MethodInfo> Namers =>
