@@ -88,9 +88,6 @@ public sealed class StaffCancellations(AppDbContext db, CancellationService canc
             .Select(r => (Guid?)r.Id)
             .FirstOrDefaultAsync(cancellationToken);
 
-    public Task<Order?> FindOrderAsync(string orderNumber, CancellationToken cancellationToken) =>
-        db.Orders.AsNoTracking().Include(o => o.Lines).SingleOrDefaultAsync(o => o.Number == orderNumber, cancellationToken);
-
     public Task<bool> HasOpenRequestAsync(Guid orderId, CancellationToken cancellationToken) =>
         db.CancellationRequests.AnyAsync(r => r.OrderId == orderId && CancellationStatusText.Open.Contains(r.Status), cancellationToken);
 

@@ -95,27 +95,27 @@ public sealed record QueueRow(
 {
     public Money AmountMoney => new(Amount, Currency);
 
-    /// <summary>What staff should notice about the row, in words.</summary>
-    public IEnumerable<string> Flags()
+    /// <summary>What staff should notice about the row, in words; a problem needs someone, the rest is for information.</summary>
+    public IEnumerable<(string Text, bool IsProblem)> Flags()
     {
         if (HasFailedRefund)
         {
-            yield return "Refund failed";
+            yield return ("Refund failed", true);
         }
 
         if (IsDisputed)
         {
-            yield return "Disputed";
+            yield return ("Disputed", true);
         }
 
         if (Status == CancellationStatus.AwaitingRepayment)
         {
-            yield return "Awaiting repayment";
+            yield return ("Awaiting repayment", false);
         }
 
         if (IsDropShip)
         {
-            yield return "Drop-ship";
+            yield return ("Drop-ship", false);
         }
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CancellationPortal.BackOffice.Pages.Orders;
 
 /// <summary>Cancels an order nobody asked to cancel (out of stock, fraud, undeliverable) with the decision form.</summary>
-public sealed class CancelModel(StaffCancellations decisions, RefundRulesSource refundRules) : PageModel
+public sealed class CancelModel(StaffCancellations decisions, OrderSearch orders, RefundRulesSource refundRules) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Number { get; set; }
@@ -129,7 +129,7 @@ public sealed class CancelModel(StaffCancellations decisions, RefundRulesSource 
             return;
         }
 
-        Order = await decisions.FindOrderAsync(Number, cancellationToken);
+        Order = await orders.FindAsync(Number, cancellationToken);
         if (Order is null)
         {
             return;
