@@ -18,14 +18,17 @@ public sealed record SitePage(string App, string Route, string Url, Visitor Visi
 /// </summary>
 public static partial class SiteMap
 {
-    /// <summary>The pages Microsoft.AspNetCore.Identity.UI serves under /Identity when the portal has no file of its own for them.</summary>
+    /// <summary>
+    /// The pages Microsoft.AspNetCore.Identity.UI serves under /Identity when the portal has no file of its own for them
+    /// (the two pages for signing in through another service answer 404 and are left out).
+    /// </summary>
     private static readonly string[] IdentityUiPages =
     [
-        "Account/AccessDenied", "Account/ConfirmEmail", "Account/ConfirmEmailChange", "Account/ExternalLogin", "Account/ForgotPassword",
+        "Account/AccessDenied", "Account/ConfirmEmail", "Account/ConfirmEmailChange", "Account/ForgotPassword",
         "Account/ForgotPasswordConfirmation", "Account/Lockout", "Account/Login", "Account/LoginWith2fa", "Account/LoginWithRecoveryCode",
         "Account/Logout", "Account/Register", "Account/RegisterConfirmation", "Account/ResendEmailConfirmation", "Account/ResetPassword",
         "Account/ResetPasswordConfirmation", "Account/Manage/ChangePassword", "Account/Manage/DeletePersonalData", "Account/Manage/Disable2fa",
-        "Account/Manage/DownloadPersonalData", "Account/Manage/Email", "Account/Manage/EnableAuthenticator", "Account/Manage/ExternalLogins",
+        "Account/Manage/DownloadPersonalData", "Account/Manage/Email", "Account/Manage/EnableAuthenticator",
         "Account/Manage/GenerateRecoveryCodes", "Account/Manage/Index", "Account/Manage/PersonalData", "Account/Manage/ResetAuthenticator",
         "Account/Manage/SetPassword", "Account/Manage/ShowRecoveryCodes", "Account/Manage/TwoFactorAuthentication",
     ];

@@ -27,6 +27,10 @@ public static class IdentityPageGuards
 
         // Deleting the account with the password left out: told the password is wrong, not a 500.
         Add(conventions, "/Account/Manage/DeletePersonalData", new MissingPasswordFilter());
+
+        // Shoppers sign in with their email and password only: the pages for signing in through another service are not offered.
+        Add(conventions, "/Account/ExternalLogin", new NotOfferedFilter());
+        Add(conventions, "/Account/Manage/ExternalLogins", new NotOfferedFilter());
         return conventions;
     }
 
@@ -66,6 +70,17 @@ public static class IdentityPageGuards
             }
 
             await next();
+        }
+    }
+
+    private sealed class NotOfferedFilter : IAsyncPageFilter
+    {
+        public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+        public Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+        {
+            context.Result = new NotFoundResult();
+            return Task.CompletedTask;
         }
     }
 
