@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: unit, page, PostgreSQL and browser tests.
-# Installs Chromium, PostgreSQL and npm from Debian's packages when they are missing, axe-core from the npm registry, starts a throwaway
+# Installs Chromium, PostgreSQL, nginx and npm from Debian's packages when they are missing, axe-core from the npm registry, starts a throwaway
 # PostgreSQL server for the run, and stops it afterwards. Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -12,10 +12,20 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+# The scale-out test puts nginx in front of two instances of each app.
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} ..."
+  # The packages' own services (nginx on port 80, a system PostgreSQL) are not wanted: the tests start their own.
+  policy_added=
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' | as_root tee /usr/sbin/policy-rc.d >/dev/null
+    as_root chmod +x /usr/sbin/policy-rc.d
+    policy_added=1
+  fi
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  if [ -n "$policy_added" ]; then as_root rm -f /usr/sbin/policy-rc.d; fi
 fi
 
 # The browser tests inject axe-core, pinned in e2e/package-lock.json, into every page they check.

@@ -47,7 +47,10 @@ public sealed class AppHost : IAsyncDisposable
     {
         var port = FreePort();
         var baseUrl = new Uri($"http://127.0.0.1:{port}");
-        var env = new Dictionary<string, string>(environment) { ["ASPNETCORE_URLS"] = baseUrl.ToString().TrimEnd('/'), ["Urls"] = baseUrl.ToString().TrimEnd('/'), [$"{project}__PublicUrl"] = baseUrl.ToString() };
+        var env = new Dictionary<string, string>(environment) { ["ASPNETCORE_URLS"] = baseUrl.ToString().TrimEnd('/'), ["Urls"] = baseUrl.ToString().TrimEnd('/') };
+
+        // Behind a proxy the public address is the proxy's, which the caller gives; otherwise it is the app's own.
+        env.TryAdd($"{project}__PublicUrl", baseUrl.ToString());
         var host = new AppHost(Start(project, env), baseUrl);
         host._process.OutputDataReceived += (_, e) => host.Append(e.Data);
         host._process.ErrorDataReceived += (_, e) => host.Append(e.Data);
