@@ -60,6 +60,12 @@ public enum AuditKind
     RefundReversed,
     FeeInvoiceIssued,
     CardRefundAmountDiffers,
+    RefundCanceledForUndo,
+    UndoCanceled,
+    InvoiceReissued,
+    RepaymentStarted,
+    RepaymentReminderSent,
+    StockReReserved,
 }
 
 public static class CancellationStatusText

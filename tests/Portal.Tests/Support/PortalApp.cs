@@ -187,8 +187,8 @@ public sealed class PortalApp : IAsyncDisposable
     /// <summary>Staff undo a cancellation where no money went back: the order is active again.</summary>
     public Task UndoAsync(string orderNumber) => ChangeLatestRequestAsync(orderNumber, (_, request) =>
     {
-        request.Undo(Staff, moneyWentBack: false, "Shopper asked to keep it", DateTimeOffset.UtcNow).IsSuccess.ShouldBeTrue();
-        request.Order.Reactivate();
+        var nothingTakenBack = new UndoContext(0m, 0, 100, new Dictionary<string, int>(), CreditNoteToAnswer: null);
+        request.Undo(Staff, "Shopper asked to keep it", backorder: false, nothingTakenBack, DateTimeOffset.UtcNow).IsSuccess.ShouldBeTrue();
         return Task.CompletedTask;
     });
 
