@@ -13,7 +13,7 @@ public sealed class UndoEmails(AppDbContext db) : INotificationHandler<UndoAwait
     {
         ArgumentNullException.ThrowIfNull(notification);
         var order = notification.Request.Order;
-        db.EnqueueEmail(PaymentDue(order, notification.Request), order.Number, notification.At);
+        db.EnqueueEmail(PaymentDue(order, notification.Request.RepaymentDue), order.Number, notification.At);
         return ValueTask.CompletedTask;
     }
 
@@ -25,32 +25,27 @@ public sealed class UndoEmails(AppDbContext db) : INotificationHandler<UndoAwait
         return ValueTask.CompletedTask;
     }
 
-    public static EmailMessage PaymentDue(Order order, CancellationRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return EmailTemplates.Build(
+    /// <summary>Takes the amount rather than the request, so the Undo page can show the email before anything is due.</summary>
+    public static EmailMessage PaymentDue(Order order, Common.Money due) =>
+        EmailTemplates.Build(
             order,
-            $"Keeping order {order.Number}: {request.RepaymentDue} to pay",
+            $"Keeping order {order.Number}: {due} to pay",
             $"""
             As you asked, we are undoing the cancellation of order {order.Number}, so you keep the order.
-            {request.RepaymentDue} of the refund had already reached you, so it has to be paid again before the order goes ahead.
+            {due} of the refund had already reached you, so it has to be paid again before the order goes ahead.
             Pay it with "Pay now" on the order's page in My Account, or by bank transfer quoting order {order.Number}.
             We email you as soon as the payment has arrived.
             """);
-    }
 
-    public static EmailMessage Reminder(Order order, CancellationRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return EmailTemplates.Build(
+    public static EmailMessage Reminder(Order order, Common.Money due) =>
+        EmailTemplates.Build(
             order,
-            $"Reminder: {request.RepaymentDue} to pay to keep order {order.Number}",
+            $"Reminder: {due} to pay to keep order {order.Number}",
             $"""
-            We are still waiting for your payment of {request.RepaymentDue} to keep order {order.Number}.
+            We are still waiting for your payment of {due} to keep order {order.Number}.
             Pay it with "Pay now" on the order's page in My Account, or by bank transfer quoting order {order.Number}.
             If you no longer want the order, reply to this email and we keep it canceled.
             """);
-    }
 
     public static EmailMessage ActiveAgain(Order order, Invoice? invoice) => EmailTemplates.Build(
         order,
