@@ -12,7 +12,7 @@ namespace CancellationPortal.Domain.Cancellations;
 public sealed record PayRepayment(string OrderNumber, Actor Shopper, Uri ReturnUrl) : ICommand<Result<RepaymentPayment>>;
 
 /// <param name="PayUrl">The provider's payment page; null when the portal shows its sandbox page.</param>
-public sealed record RepaymentPayment(Guid RequestId, Guid RepaymentId, string PaymentReference, Uri? PayUrl);
+public sealed record RepaymentPayment(Guid RequestId, Guid RepaymentId, Money Amount, string PaymentReference, Uri? PayUrl);
 
 public sealed class PayRepaymentValidator : AbstractValidator<PayRepayment>
 {
@@ -64,6 +64,6 @@ public sealed class PayRepaymentHandler(AppDbContext db, CancellationService can
             }
         }
 
-        return new RepaymentPayment(request.Id, repayment.Id, payment.PaymentReference, payment.PayUrl);
+        return new RepaymentPayment(request.Id, repayment.Id, repayment.Money, payment.PaymentReference, payment.PayUrl);
     }
 }

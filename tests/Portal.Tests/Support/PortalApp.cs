@@ -192,6 +192,15 @@ public sealed class PortalApp : IAsyncDisposable
         return Task.CompletedTask;
     });
 
+    /// <summary>Staff undo the order's latest request through the use case, as from the Undo page.</summary>
+    public async Task<CancellationRequest> UndoThroughTheUseCaseAsync(string orderNumber)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var request = await LoadLatestRequestAsync(scope.ServiceProvider, orderNumber);
+        return Succeeded(await scope.ServiceProvider.GetRequiredService<ISender>().Send(
+            new UndoCancellation(request.Id, request.Version, "The shopper asked to keep it", Backorder: false, Staff)));
+    }
+
     /// <summary>Staff issue a refund on the order's latest request; once the decided amount is back, the request completes.</summary>
     public async Task RefundAsync(string orderNumber, RefundMethod method, decimal amount)
     {

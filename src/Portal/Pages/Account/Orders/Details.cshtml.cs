@@ -56,6 +56,11 @@ public sealed class DetailsModel(AppDbContext db, ISender sender, IEnumerable<IV
     public bool CanRequest => Policy.TakesRequest();
     public bool CanWithdraw => LatestRequest?.Status == CancellationStatus.Requested;
 
+    /// <summary>What the shopper still has to pay to keep the order, while an undo waits for it.</summary>
+    public Money? RepaymentDue => LatestRequest is { Status: CancellationStatus.AwaitingRepayment } request
+        ? new Money(Math.Max(0m, request.StillDue), Order.Currency)
+        : null;
+
     public static IEnumerable<ShopperReason> Reasons => Enum.GetValues<ShopperReason>();
 
     public async Task<IActionResult> OnGetAsync(string number, CancellationToken cancellationToken) =>
@@ -198,7 +203,8 @@ public sealed class DetailsModel(AppDbContext db, ISender sender, IEnumerable<IV
                 r.ClosedAt,
                 r.Decision == null ? null : r.Decision.RefundAmount,
                 r.Decision == null ? null : r.Decision.RefundMethod,
-                r.Decision == null ? null : r.Decision.KeptReason))
+                r.Decision == null ? null : r.Decision.KeptReason,
+                r.AmountDue - r.Repayments.Where(p => p.Status == RepaymentStatus.Received).Sum(p => p.Amount)))
             .ToListAsync(cancellationToken);
         LatestRequest = requests.FirstOrDefault();
         WhatGoesBack = await WhatGoesBackAsync(order, LatestRequest, cancellationToken);
@@ -252,7 +258,8 @@ public sealed class DetailsModel(AppDbContext db, ISender sender, IEnumerable<IV
         DateTimeOffset? ClosedAt,
         decimal? RefundAmount,
         RefundMethod? RefundMethod,
-        string? KeptReason);
+        string? KeptReason,
+        decimal StillDue);
 
     public sealed record TimelineStep(DateTimeOffset At, AuditKind Kind, CancellationStatus ToStatus);
 }
