@@ -181,7 +181,8 @@ public sealed partial class CancellationRequest
         ArgumentNullException.ThrowIfNull(actor);
         var repayment = _repayments.SingleOrDefault(r => r.Id == repaymentId)
             ?? throw new ArgumentException($"Repayment {repaymentId} is not one of this request's.", nameof(repaymentId));
-        if (repayment.Status != RepaymentStatus.Pending || !string.Equals(paid.Currency, Order.Currency, StringComparison.OrdinalIgnoreCase))
+        // A payment for an undo no longer waiting for it (completed, or kept canceled by staff) changes nothing here.
+        if (!CanConfirmRepayment || repayment.Status != RepaymentStatus.Pending || !string.Equals(paid.Currency, Order.Currency, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
