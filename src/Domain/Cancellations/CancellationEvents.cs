@@ -41,5 +41,8 @@ public sealed record ShopperToldOfUndo(CancellationRequest Request, DateTimeOffs
 /// <summary>An undo waits for the shopper to pay back what reached them: they are told how much and how.</summary>
 public sealed record UndoAwaitsRepayment(CancellationRequest Request, DateTimeOffset At) : IDomainEvent;
 
+/// <summary>An undo's repayment is overdue: the shopper is reminded of what is due.</summary>
+public sealed record ShopperRemindedOfRepayment(CancellationRequest Request, DateTimeOffset At) : IDomainEvent;
+
 /// <summary>An undo took store credit or points back from the shopper (negative), or gave them back when it was canceled.</summary>
 public sealed record UndoMovedLedger(CancellationRequest Request, decimal StoreCredit, long Points, string Description, DateTimeOffset At) : IDomainEvent;

@@ -228,12 +228,24 @@ public sealed partial class CancellationRequest
         return result;
     }
 
-    /// <summary>The shopper was reminded of an overdue repayment.</summary>
-    public void RemindedOfRepayment(DateTimeOffset now)
+    /// <summary>
+    /// Reminds the shopper of a repayment overdue by the store's days: once when it becomes overdue, then again
+    /// after as many days again.
+    /// </summary>
+    /// <returns>True when a reminder was due and is on its way.</returns>
+    public bool RemindOfRepayment(int overdueAfterDays, DateTimeOffset now)
     {
+        var after = TimeSpan.FromDays(Math.Max(1, overdueAfterDays));
+        if (!CanConfirmRepayment || UndoStartedAt is not { } started || now - (RepaymentReminderSentAt ?? started) <= after)
+        {
+            return false;
+        }
+
         RepaymentReminderSentAt = now;
         Touched();
         Record(Actor.System, now, AuditKind.RepaymentReminderSent, Status, $"{RepaymentDue} still due");
+        Raise(new ShopperRemindedOfRepayment(this, now));
+        return true;
     }
 
     private void Repaid(Repayment repayment, Actor actor, DateTimeOffset now)

@@ -13,7 +13,7 @@ namespace CancellationPortal.Domain.Cancellations;
 /// <summary>
 /// Asks the provider whether card repayments were paid and settles those that were: when the shopper comes back
 /// from the payment page, and for every pending one on reconciliation's tick. A webhook may have settled it first;
-/// the request counts the first confirmation only.
+/// the request counts the first confirmation only. The same tick reminds shoppers of overdue repayments.
 /// </summary>
 public sealed partial class RepaymentConfirmation(
     AppDbContext db,
@@ -23,8 +23,44 @@ public sealed partial class RepaymentConfirmation(
     IOptions<StripeOptions> options,
     ILogger<RepaymentConfirmation> logger) : IPeriodicWork
 {
-    Task IPeriodicWork.RunOnceAsync(CancellationToken cancellationToken) =>
-        ConfirmPendingAsync(options.Value.Reconciliation.BatchSize, cancellationToken);
+    async Task IPeriodicWork.RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await ConfirmPendingAsync(options.Value.Reconciliation.BatchSize, cancellationToken);
+        await RemindOverdueAsync(options.Value.Reconciliation.BatchSize, cancellationToken);
+    }
+
+    /// <returns>How many shoppers were reminded of an overdue repayment.</returns>
+    public async Task<int> RemindOverdueAsync(int batchSize, CancellationToken cancellationToken)
+    {
+        var days = await db.StoreSettings.AsNoTracking().Select(s => s.RepaymentOverdueAfterDays).SingleAsync(cancellationToken);
+        var cutoff = clock.GetUtcNow() - TimeSpan.FromDays(days);
+        var due = await db.CancellationRequests.AsNoTracking()
+            .Where(r => r.Status == CancellationStatus.AwaitingRepayment && r.UndoStartedAt < cutoff && (r.RepaymentReminderSentAt == null || r.RepaymentReminderSentAt < cutoff))
+            .OrderBy(r => r.UndoStartedAt)
+            .Select(r => r.Id)
+            .Take(batchSize)
+            .ToListAsync(cancellationToken);
+        var reminded = 0;
+        foreach (var id in due)
+        {
+            try
+            {
+                if (await cancellations.LoadAsync(id, cancellationToken) is { } request && request.RemindOfRepayment(days, clock.GetUtcNow())
+                    && (await cancellations.SaveAsync(request, cancellationToken)).IsSuccess)
+                {
+                    reminded++;
+                }
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                LogReminderFailed(ex, id);
+            }
+
+            db.ChangeTracker.Clear();
+        }
+
+        return reminded;
+    }
 
     /// <returns>True when the repayment was settled now.</returns>
     public async Task<bool> ConfirmAsync(Guid requestId, Guid repaymentId, CancellationToken cancellationToken)
@@ -75,6 +111,9 @@ public sealed partial class RepaymentConfirmation(
 
         return settled;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminding the shopper of request {RequestId}'s repayment failed; it is tried again on the next tick")]
+    private partial void LogReminderFailed(Exception exception, Guid requestId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Confirming repayment {RepaymentId} failed; it is tried again on the next tick")]
     private partial void LogFailed(Exception exception, Guid repaymentId);

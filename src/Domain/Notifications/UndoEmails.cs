@@ -7,8 +7,17 @@ using Mediator;
 namespace CancellationPortal.Domain.Notifications;
 
 /// <summary>What the shopper is told at each step of an undo: a payment is due, a reminder, the order is active again.</summary>
-public sealed class UndoEmails(AppDbContext db) : INotificationHandler<UndoAwaitsRepayment>, INotificationHandler<ShopperToldOfUndo>
+public sealed class UndoEmails(AppDbContext db)
+    : INotificationHandler<UndoAwaitsRepayment>, INotificationHandler<ShopperToldOfUndo>, INotificationHandler<ShopperRemindedOfRepayment>
 {
+    public ValueTask Handle(ShopperRemindedOfRepayment notification, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        var order = notification.Request.Order;
+        db.EnqueueEmail(Reminder(order, notification.Request.RepaymentDue), order.Number, notification.At);
+        return ValueTask.CompletedTask;
+    }
+
     public ValueTask Handle(UndoAwaitsRepayment notification, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notification);

@@ -91,9 +91,14 @@ public sealed record QueueRow(
     string? AssignedToName,
     bool HasFailedRefund,
     bool IsDisputed,
-    bool IsDropShip)
+    bool IsDropShip,
+    decimal RepaymentDue = 0m,
+    DateTimeOffset? UndoStartedAt = null)
 {
     public Money AmountMoney => new(Amount, Currency);
+
+    /// <summary>What the shopper still owes on an undo awaiting repayment.</summary>
+    public Money RepaymentDueMoney => new(RepaymentDue, Currency);
 
     /// <summary>What staff should notice about the row, in words.</summary>
     public IEnumerable<string> Flags()
@@ -120,7 +125,13 @@ public sealed record QueueRow(
     }
 }
 
-public sealed record QueuePage(IReadOnlyList<QueueRow> Rows, IReadOnlyDictionary<CancellationStatus, int> Counts, QueueCursor? Next, int OverdueAfterHours);
+/// <param name="RepaymentOverdueAfterDays">An undo waiting longer than this for the shopper's repayment is overdue.</param>
+public sealed record QueuePage(
+    IReadOnlyList<QueueRow> Rows,
+    IReadOnlyDictionary<CancellationStatus, int> Counts,
+    QueueCursor? Next,
+    int OverdueAfterHours,
+    int RepaymentOverdueAfterDays = Settings.StoreSettings.DefaultRepaymentOverdueAfterDays);
 
 /// <summary>
 /// The back-office queue: one status tab at a time (or every status, for a search), oldest first, with counts per tab. It runs three
@@ -143,7 +154,8 @@ public sealed class CancellationQueue(AppDbContext db)
     public async Task<QueuePage> ReadAsync(QueueQuery query, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var overdueAfterHours = await db.StoreSettings.AsNoTracking().Select(s => s.OverdueAfterHours).SingleAsync(cancellationToken);
+        var settings = await db.StoreSettings.AsNoTracking().Select(s => new { s.OverdueAfterHours, s.RepaymentOverdueAfterDays }).SingleAsync(cancellationToken);
+        var overdueAfterHours = settings.OverdueAfterHours;
         var filtered = Filter(query, now, overdueAfterHours);
 
         // Tab counts stop at CountCap, so counting costs the same at ten thousand requests as at ten million.
@@ -184,13 +196,15 @@ public sealed class CancellationQueue(AppDbContext db)
                 r.AssignedToName,
                 r.HasFailedRefund,
                 r.Order.IsDisputed,
-                r.Order.SupplierStatus != SupplierOrderStatus.None))
+                r.Order.SupplierStatus != SupplierOrderStatus.None,
+                r.AmountDue - (db.Repayments.Where(p => p.RequestId == r.Id && p.Status == RepaymentStatus.Received).Sum(p => (decimal?)p.Amount) ?? 0m),
+                r.UndoStartedAt))
             .ToListAsync(cancellationToken);
 
         var next = QueueCursor.TrimToPage(rows, size, r => new QueueCursor(r.RequestedAt, r.Id));
 
         var countsByTab = Tabs.Select((tab, i) => (tab, counts[i])).ToDictionary(t => t.tab, t => t.Item2);
-        return new QueuePage(rows, countsByTab, next, overdueAfterHours);
+        return new QueuePage(rows, countsByTab, next, overdueAfterHours, settings.RepaymentOverdueAfterDays);
     }
 
     /// <summary>
@@ -227,6 +241,13 @@ public sealed class CancellationQueue(AppDbContext db)
     {
         ArgumentNullException.ThrowIfNull(row);
         return CanBeOverdue.Contains(row.Status) && now - row.RequestedAt > TimeSpan.FromHours(overdueAfterHours);
+    }
+
+    /// <summary>An undo waiting longer than the store allows for the shopper's repayment: the shopper is reminded.</summary>
+    public static bool IsRepaymentOverdue(QueueRow row, DateTimeOffset now, int overdueAfterDays)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row is { Status: CancellationStatus.AwaitingRepayment, UndoStartedAt: { } started } && now - started > TimeSpan.FromDays(overdueAfterDays);
     }
 
     private IQueryable<CancellationRequest> Filter(QueueQuery query, DateTimeOffset now, int overdueAfterHours)

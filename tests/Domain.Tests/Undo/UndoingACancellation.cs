@@ -302,6 +302,33 @@ public abstract class UndoingACancellation(Provider provider) : DatabaseTest(pro
         _gateway.Cancels.ShouldBeEmpty("nothing is sent to the provider on a stale page");
     }
 
+    [Fact]
+    public async Task AnOverdueRepaymentRemindsTheShopperOnceUntilAsManyDaysPassAgain()
+    {
+        var id = await DecidedAsync(Refund(RefundMethod.BankTransfer), transferReference: "OUT-1");
+        (await UndoAsync(id)).Error.ShouldBeNull();
+
+        var early = await RemindAsync();
+        Clock.Advance(TimeSpan.FromDays(8));
+        var overdue = await RemindAsync();
+        var again = await RemindAsync();
+        Clock.Advance(TimeSpan.FromDays(8));
+        var later = await RemindAsync();
+
+        (early, overdue, again, later).ShouldBe((0, 1, 0, 1));
+        await using var check = NewContext();
+        var number = (await LoadAsync(check, id)).Order.Number;
+        (await EmailsAsync(check)).Count(e => e.Subject == $"Reminder: EUR 40.00 to pay to keep order {number}").ShouldBe(2);
+    }
+
+    private async Task<int> RemindAsync()
+    {
+        await using var db = NewContext();
+        var confirmation = new RepaymentConfirmation(
+            db, ServiceOn(db), _gateway, Clock, Microsoft.Extensions.Options.Options.Create(new Domain.Refunds.Stripe.StripeOptions()), NullLogger<RepaymentConfirmation>.Instance);
+        return await confirmation.RemindOverdueAsync(20, default);
+    }
+
     private static DecisionInput Refund(RefundMethod method) =>
         new(DecisionReason.CustomerRequest, null, method, 40m, null, RefundNow: true, Restock: true, NotifyShopper: true, StaffNote: null);
 
