@@ -75,6 +75,7 @@ public static class DisplayNames
         AuditKind.RepaymentStarted => "Card repayment started",
         AuditKind.RepaymentReminderSent => "Repayment reminder sent",
         AuditKind.StockReReserved => "Stock re-reserved",
+        AuditKind.UndoAsked => "The shopper asked to keep the order",
         AuditKind.RefundReversed => "Refund reversed by Stripe",
         AuditKind.FeeInvoiceIssued => "Cancellation-fee invoice issued",
         AuditKind.CardRefundAmountDiffers => "Card refund amount differs",

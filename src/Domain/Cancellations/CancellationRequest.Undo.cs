@@ -24,6 +24,48 @@ public sealed partial class CancellationRequest
             : null;
     }
 
+    /// <summary>Why the shopper cannot ask to keep the order now, or null when they can.</summary>
+    /// <param name="windowDays">For how many days after the cancellation the store takes such a request; 0 for none.</param>
+    public string? WhyShopperCannotAskToKeep(int windowDays, DateTimeOffset now)
+    {
+        if (Status != CancellationStatus.Canceled || ClosedAt is not { } closed)
+        {
+            return "Only a canceled order can be kept after all.";
+        }
+
+        if (UndoAskedAt is not null)
+        {
+            return "You already asked to keep this order: our team is looking at it and emails you.";
+        }
+
+        return windowDays <= 0 || now - closed > TimeSpan.FromDays(windowDays)
+            ? "This order was canceled too long ago to be kept: please order the items again."
+            : null;
+    }
+
+    /// <summary>
+    /// The shopper changed their mind after the cancellation: the request is flagged in the queue for staff, who
+    /// undo it (checking what must be repaid) or leave it canceled. Nothing else changes.
+    /// </summary>
+    public Result AskToKeep(Actor shopper, int windowDays, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(shopper);
+        if (shopper.Id != Order.CustomerId)
+        {
+            return Error.NotFound("No such order.");
+        }
+
+        if (WhyShopperCannotAskToKeep(windowDays, now) is { } refused)
+        {
+            return Error.NotAllowed(refused);
+        }
+
+        UndoAskedAt = now;
+        Touched();
+        Record(shopper, now, AuditKind.UndoAsked, Status, "I changed my mind: keep my order.");
+        return Result.Ok();
+    }
+
     /// <summary>What <see cref="Undo"/> would do now, or why it cannot: the Undo page shows it before anything happens.</summary>
     public Result<UndoPlan> PreviewUndo(UndoContext context)
     {

@@ -98,6 +98,9 @@ public sealed partial class CancellationRequest : IVersioned, IHasDomainEvents
     /// <summary>The undo went ahead without enough stock: the missing items are on backorder.</summary>
     public bool Backordered { get; private set; }
 
+    /// <summary>When the shopper asked, after the cancellation, to keep the order after all; staff decide on the undo.</summary>
+    public DateTimeOffset? UndoAskedAt { get; private set; }
+
     /// <summary>When the shopper was last reminded of a repayment that is overdue.</summary>
     public DateTimeOffset? RepaymentReminderSentAt { get; private set; }
 

@@ -66,6 +66,7 @@ public enum AuditKind
     RepaymentStarted,
     RepaymentReminderSent,
     StockReReserved,
+    UndoAsked,
 }
 
 public static class CancellationStatusText

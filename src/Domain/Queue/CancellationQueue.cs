@@ -24,6 +24,9 @@ public enum QueueFlag
     /// <summary>A refund still waiting for its provider or a bank transfer more than a day after it was issued.</summary>
     RefundPendingOverADay,
     Disputed,
+
+    /// <summary>The shopper asked to keep a canceled order: staff decide on the undo.</summary>
+    UndoAsked,
 }
 
 /// <summary>
@@ -93,7 +96,8 @@ public sealed record QueueRow(
     bool IsDisputed,
     bool IsDropShip,
     decimal RepaymentDue = 0m,
-    DateTimeOffset? UndoStartedAt = null)
+    DateTimeOffset? UndoStartedAt = null,
+    bool UndoAsked = false)
 {
     public Money AmountMoney => new(Amount, Currency);
 
@@ -116,6 +120,11 @@ public sealed record QueueRow(
         if (Status == CancellationStatus.AwaitingRepayment)
         {
             yield return "Awaiting repayment";
+        }
+
+        if (UndoAsked && Status == CancellationStatus.Canceled)
+        {
+            yield return "Shopper asks to keep the order";
         }
 
         if (IsDropShip)
@@ -198,7 +207,8 @@ public sealed class CancellationQueue(AppDbContext db)
                 r.Order.IsDisputed,
                 r.Order.SupplierStatus != SupplierOrderStatus.None,
                 r.AmountDue - (db.Repayments.Where(p => p.RequestId == r.Id && p.Status == RepaymentStatus.Received).Sum(p => (decimal?)p.Amount) ?? 0m),
-                r.UndoStartedAt))
+                r.UndoStartedAt,
+                r.UndoAskedAt != null))
             .ToListAsync(cancellationToken);
 
         var next = QueueCursor.TrimToPage(rows, size, r => new QueueCursor(r.RequestedAt, r.Id));
@@ -266,6 +276,7 @@ public sealed class CancellationQueue(AppDbContext db)
             {
                 QueueFlag.RefundFailed => requests.Where(r => r.HasFailedRefund),
                 QueueFlag.Disputed => requests.Where(r => r.Order.IsDisputed),
+                QueueFlag.UndoAsked => requests.Where(r => r.UndoAskedAt != null && r.Status == CancellationStatus.Canceled),
                 _ => requests.Where(r => db.Refunds.Any(f => f.RequestId == r.Id && f.Status == RefundStatus.Pending && f.CreatedAt < pendingSince)),
             };
         }

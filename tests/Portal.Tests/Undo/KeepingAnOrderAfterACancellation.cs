@@ -3,6 +3,7 @@ using CancellationPortal.Domain.Cancellations;
 using CancellationPortal.Domain.Refunds;
 using CancellationPortal.Portal.Tests.Support;
 using CancellationPortal.TestSupport;
+using Microsoft.EntityFrameworkCore;
 
 namespace CancellationPortal.Portal.Tests.Undo;
 
@@ -63,6 +64,45 @@ public abstract class KeepingAnOrderAfterACancellation(Provider provider) : Sign
         var page = await browser.GetAsync($"/Account/Orders/{number}/Pay");
 
         page.Status.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task AShopperAsksToKeepACanceledOrderAndItReachesStaffAsAnUndoRequest()
+    {
+        var order = await App.PlaceOrderAsync(Shopper);
+        await App.RequestAsShopperAsync(Shopper, order);
+        await App.CancelAsync(order.Number);
+        var page = await OpenOrderAsync(order.Number);
+
+        var asked = await Browser.SubmitAsync(page, "I changed my mind — keep my order");
+
+        asked.Text.ShouldContain($"We received your request to keep order {order.Number}.");
+        asked.Document.QuerySelector("[data-testid=keep-asked]").ShouldNotBeNull();
+        asked.HasButton("I changed my mind — keep my order").ShouldBeFalse();
+        asked.Document.QuerySelector("[aria-label='Cancellation history']")!.TextContent.ShouldContain("The shopper asked to keep the order");
+        var flagged = await App.WithServiceAsync<Domain.Queue.CancellationQueue, int>(async queue =>
+            (await queue.ReadAsync(new Domain.Queue.QueueQuery(Status: null, Search: order.Number, Flag: Domain.Queue.QueueFlag.UndoAsked), DateTimeOffset.UtcNow, default)).Rows.Count);
+        flagged.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task OutsideTheStoresWindowTheShopperCannotAskToKeepTheOrder()
+    {
+        var order = await App.PlaceOrderAsync(Shopper);
+        await App.RequestAsShopperAsync(Shopper, order);
+        await App.CancelAsync(order.Number);
+        var page = await OpenOrderAsync(order.Number);
+        await App.WithDbAsync(async db =>
+        {
+            (await db.StoreSettings.SingleAsync()).ShopperUndoWindowDays = 0;
+            await db.SaveChangesAsync();
+        });
+
+        var refused = await Browser.SubmitAsync(page, "I changed my mind — keep my order");
+
+        refused.Status.ShouldBe(HttpStatusCode.Conflict);
+        refused.Text.ShouldContain("This order was canceled too long ago to be kept");
+        refused.HasButton("I changed my mind — keep my order").ShouldBeFalse();
     }
 
     /// <summary>The order's card payment was refunded in full (sandbox), then staff undid the cancellation: all of it is due.</summary>

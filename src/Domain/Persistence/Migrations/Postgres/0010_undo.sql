@@ -8,6 +8,7 @@ ALTER TABLE "CancellationRequests" ADD COLUMN "StoreCreditTakenBack" numeric(18,
 ALTER TABLE "CancellationRequests" ADD COLUMN "PointsTakenBack" bigint NOT NULL DEFAULT 0;
 ALTER TABLE "CancellationRequests" ADD COLUMN "Backordered" boolean NOT NULL DEFAULT FALSE;
 ALTER TABLE "CancellationRequests" ADD COLUMN "RepaymentReminderSentAt" timestamp with time zone;
+ALTER TABLE "CancellationRequests" ADD COLUMN "UndoAskedAt" timestamp with time zone;
 
 -- A canceled order was restocked unless staff said not to (a request canceled at once always restocks) or a supplier shipped it.
 UPDATE "CancellationRequests" SET "Restocked" = TRUE

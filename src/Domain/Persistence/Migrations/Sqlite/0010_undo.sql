@@ -8,6 +8,7 @@ ALTER TABLE "CancellationRequests" ADD COLUMN "StoreCreditTakenBack" TEXT NOT NU
 ALTER TABLE "CancellationRequests" ADD COLUMN "PointsTakenBack" INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE "CancellationRequests" ADD COLUMN "Backordered" INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE "CancellationRequests" ADD COLUMN "RepaymentReminderSentAt" INTEGER NULL;
+ALTER TABLE "CancellationRequests" ADD COLUMN "UndoAskedAt" INTEGER NULL;
 
 -- A canceled order was restocked unless staff said not to (a request canceled at once always restocks) or a supplier shipped it.
 UPDATE "CancellationRequests" SET "Restocked" = 1
