@@ -216,12 +216,12 @@ public sealed partial class DemoSeeder(
 
         if (target is CancellationStatus.AwaitingRepayment or CancellationStatus.Undone)
         {
-            request.Undo(staff, moneyWentBack: true, "The shopper asked to keep the order after all.", at.AddDays(1));
-            order.Reactivate();
-            if (target == CancellationStatus.Undone)
+            // The shopper still holds the store credit for Undone (taken back at once) and spent it for AwaitingRepayment.
+            var balance = target == CancellationStatus.Undone ? order.AmountPaid : 0m;
+            var context = new UndoContext(balance, 0, DemoRefundRules.PointsPerCurrencyUnit, new Dictionary<string, int>(), CreditNoteToAnswer: null);
+            if (!request.Undo(staff, "The shopper asked to keep the order after all.", backorder: false, context, at.AddDays(1)).IsSuccess)
             {
-                db.StoreCreditEntries.Add(new StoreCreditEntry(order.CustomerId, -order.AmountPaid, order.Currency, $"Store credit re-deducted for order {order.Number}", null, at.AddDays(1)));
-                request.ConfirmRepayment(staff, "Store credit re-deducted.", at.AddDays(1));
+                throw new InvalidOperationException($"The demo undo on order {order.Number} was refused.");
             }
         }
     }

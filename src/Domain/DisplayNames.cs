@@ -68,7 +68,14 @@ public static class DisplayNames
         AuditKind.CreditNoteIssued => "Credit note issued",
         AuditKind.UndoStarted => "Undo started: awaiting repayment",
         AuditKind.Undone => "Cancellation undone",
-        AuditKind.RepaymentReceived => "Repayment received: cancellation undone",
+        AuditKind.RepaymentReceived => "Repayment received",
+        AuditKind.RefundCanceledForUndo => "Refund canceled for the undo",
+        AuditKind.UndoCanceled => "Undo canceled: the order stays canceled",
+        AuditKind.InvoiceReissued => "New invoice issued",
+        AuditKind.RepaymentStarted => "Card repayment started",
+        AuditKind.RepaymentReminderSent => "Repayment reminder sent",
+        AuditKind.StockReReserved => "Stock re-reserved",
+        AuditKind.UndoAsked => "The shopper asked to keep the order",
         AuditKind.RefundReversed => "Refund reversed by Stripe",
         AuditKind.FeeInvoiceIssued => "Cancellation-fee invoice issued",
         AuditKind.CardRefundAmountDiffers => "Card refund amount differs",
@@ -114,6 +121,32 @@ public static class DisplayNames
         RefundMethod.BankTransfer => "bank transfer",
         RefundMethod.Points => "points",
         _ => throw Unnamed(method),
+    };
+
+    public static string ToDisplay(this RepaymentMethod method) => method switch
+    {
+        RepaymentMethod.BankTransfer => "Bank transfer",
+        RepaymentMethod.Card => "Card",
+        _ => throw Unnamed(method),
+    };
+
+    public static string ToDisplay(this RepaymentStatus status) => status switch
+    {
+        RepaymentStatus.Pending => "Waiting for the payment",
+        RepaymentStatus.Received => "Received",
+        _ => throw Unnamed(status),
+    };
+
+    /// <summary>What an undo does with one refund, as the Undo page lists it.</summary>
+    public static string ToDisplay(this UndoStep step) => step switch
+    {
+        UndoStep.NothingWentBack => "No money went back: nothing to do",
+        UndoStep.CancelAtProvider => "Still pending: the payment provider is asked to cancel it (if it can no longer, the amount is due)",
+        UndoStep.WithdrawTransfer => "Not sent yet: the bank transfer is withdrawn",
+        UndoStep.TakeBackFromLedger => "Taken back from the shopper's balance",
+        UndoStep.DueFromShopper => "The shopper pays it back",
+        UndoStep.CheckWithProvider => "Failed after it had succeeded: check with the payment provider whether the money came back, and record the outcome",
+        _ => throw Unnamed(step),
     };
 
     public static string ToDisplay(this RefundStatus status) => status switch

@@ -45,6 +45,9 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<UnitOfWork>();
         services.AddScoped<CancellationService>();
         services.AddScoped<StaffCancellations>();
+        services.AddScoped<UndoContextSource>();
+        services.AddScoped<RepaymentConfirmation>();
+        services.AddHostedService<RepaymentConfirmationService>();
         services.AddScoped<Refunds.RefundRulesSource>();
         services.AddScoped<Refunds.CardRefundCall>();
         services.AddScoped<Queue.CancellationQueue>();

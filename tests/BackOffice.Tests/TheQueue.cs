@@ -175,12 +175,15 @@ public abstract class TheQueue(BackOfficeApp app) : PageTest(app)
         var now = App.Clock.GetUtcNow();
         await App.ChangeRequestAsync(seeded.RequestId, r =>
         {
-            // The bank transfer is withdrawn (a failed refund), then the shopper keeps the order after all.
+            // Part goes back in store credit, the bank transfer of the rest is withdrawn (a failed refund), then the
+            // shopper keeps the order after all, having spent the credit.
             r.Accept(staff, now);
             r.MarkCanceledWithSupplier(staff, now).IsSuccess.ShouldBeTrue();
-            var transfer = r.Decide(BackOfficeApp.RefundInFull(RefundMethod.BankTransfer), BackOfficeApp.AllRefundMethods, staff, now).Value.ShouldNotBeNull();
+            r.Decide(BackOfficeApp.RefundInFull(RefundMethod.BankTransfer) with { RefundNow = false }, BackOfficeApp.AllRefundMethods, staff, now).IsSuccess.ShouldBeTrue();
+            r.IssueRefund(RefundMethod.StoreCredit, 10m, BackOfficeApp.AllRefundMethods, staff, now).IsSuccess.ShouldBeTrue();
+            var transfer = r.IssueRefund(RefundMethod.BankTransfer, r.Remaining.Amount, BackOfficeApp.AllRefundMethods, staff, now).Value.ShouldNotBeNull();
             r.CancelBankTransfer(transfer.Id, staff, now).IsSuccess.ShouldBeTrue();
-            r.Undo(staff, moneyWentBack: true, "The shopper keeps the order", now);
+            r.Undo(staff, "The shopper keeps the order", backorder: false, BackOfficeApp.SpentEverything, now).IsSuccess.ShouldBeTrue();
             r.Order.SetDisputed(true);
         });
         var client = await StaffAsync();

@@ -43,6 +43,29 @@ public enum Fault
     TimeoutAfterSuccess,
 }
 
+/// <summary>A Checkout Session the fake opened; the test pays it as the shopper would on Stripe's page.</summary>
+public sealed class FakeCheckoutSession
+{
+    public required string Id { get; init; }
+    public required long AmountTotal { get; init; }
+    public required string Currency { get; init; }
+    public required Dictionary<string, string> Metadata { get; init; }
+    public string PaymentStatus { get; set; } = "unpaid";
+
+    public object ToJson() => new
+    {
+        Id,
+        Object = "checkout.session",
+        Mode = "payment",
+        AmountTotal,
+        Currency = Currency.ToLowerInvariant(),
+        Metadata,
+        PaymentStatus,
+        Status = PaymentStatus == "paid" ? "complete" : "open",
+        Url = $"https://checkout.stripe.test/c/pay/{Id}",
+    };
+}
+
 public sealed record RecordedRequest(string Method, string Path, string? IdempotencyKey, string? StripeVersion, string? Authorization, string Body, bool Replayed);
 
 public sealed class FakeCharge
@@ -118,6 +141,7 @@ public sealed class FakeStripeServer : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly List<FakeCharge> _charges = [];
     private readonly List<FakeRefund> _refunds = [];
+    private readonly List<FakeCheckoutSession> _sessions = [];
     private readonly Dictionary<string, (string Fingerprint, int Status, string Body)> _idempotency = [];
     private readonly ConcurrentQueue<Fault> _faults = new();
     private int _sequence;
@@ -158,6 +182,8 @@ public sealed class FakeStripeServer : IAsyncDisposable
         app.MapGet("/v1/refunds", server.ListRefunds);
         app.MapGet("/v1/refunds/{id}", (string id, HttpContext context) => server.Answer(context, () => server.GetRefund(id)));
         app.MapPost("/v1/refunds/{id}/cancel", (string id, HttpContext context) => server.Answer(context, () => server.CancelRefund(id)));
+        app.MapPost("/v1/checkout/sessions", server.CreateSessionAsync);
+        app.MapGet("/v1/checkout/sessions/{id}", (string id, HttpContext context) => server.Answer(context, () => server.GetSession(id)));
         app.MapGet("/v1/payment_intents/{id}", (string id, HttpContext context) => server.Answer(context, () => server.GetPaymentIntent(id)));
         app.MapGet("/v1/charges/{id}", (string id, HttpContext context) => server.Answer(context, () => server.GetCharge(id)));
         await app.StartAsync();
@@ -189,6 +215,26 @@ public sealed class FakeStripeServer : IAsyncDisposable
         for (var i = 0; i < times; i++)
         {
             _faults.Enqueue(fault);
+        }
+    }
+
+    public IReadOnlyList<FakeCheckoutSession> Sessions
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _sessions];
+            }
+        }
+    }
+
+    /// <summary>The shopper paid the session on Stripe's page.</summary>
+    public void PaySession(string id)
+    {
+        lock (_gate)
+        {
+            _sessions.Single(s => s.Id == id).PaymentStatus = "paid";
         }
     }
 
@@ -263,6 +309,54 @@ public sealed class FakeStripeServer : IAsyncDisposable
 
         await WriteAsync(context, status, body);
     }
+
+    /// <summary>POST /v1/checkout/sessions: one payment line; the same key replays the first session.</summary>
+    private async Task CreateSessionAsync(HttpContext context)
+    {
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var key = context.Request.Headers["Idempotency-Key"].ToString();
+        var fingerprint = string.Join('&', form.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}"));
+        string body;
+        bool replayed;
+        lock (_gate)
+        {
+            replayed = key.Length > 0 && _idempotency.TryGetValue(key, out var stored) && stored.Fingerprint == fingerprint;
+            if (replayed)
+            {
+                body = _idempotency[key].Body;
+            }
+            else
+            {
+                var session = new FakeCheckoutSession
+                {
+                    Id = $"cs_fake{Interlocked.Increment(ref _sequence)}",
+                    AmountTotal = long.Parse(form["line_items[0][price_data][unit_amount]"].ToString(), CultureInfo.InvariantCulture),
+                    Currency = form["line_items[0][price_data][currency]"].ToString(),
+                    Metadata = form.Where(f => f.Key.StartsWith("metadata[", StringComparison.Ordinal))
+                        .ToDictionary(f => f.Key["metadata[".Length..^1], f => f.Value.ToString()),
+                };
+                _sessions.Add(session);
+                body = JsonSerializer.Serialize(session.ToJson(), Json);
+                if (key.Length > 0)
+                {
+                    _idempotency[key] = (fingerprint, 200, body);
+                }
+            }
+        }
+
+        Record(context, fingerprint, replayed);
+        if (replayed)
+        {
+            context.Response.Headers["Idempotent-Replayed"] = "true";
+        }
+
+        await WriteAsync(context, 200, body);
+    }
+
+    private (int, string) GetSession(string id) =>
+        _sessions.FirstOrDefault(s => s.Id == id) is { } session
+            ? (200, JsonSerializer.Serialize(session.ToJson(), Json))
+            : Error(404, "invalid_request_error", "resource_missing", "session", $"No such checkout.session: '{id}'");
 
     /// <summary>Answers with the fault instead of doing anything.</summary>
     private static async Task FailBeforeAsync(HttpContext context, Fault fault, StripeTestClock clock)

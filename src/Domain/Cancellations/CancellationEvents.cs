@@ -28,3 +28,21 @@ public enum CardRefundProblem
     Reversed,
     AmountDiffers,
 }
+
+/// <summary>
+/// Nothing is due any more on an undo: the order is active again. Its stock is re-reserved, a credit note is
+/// answered with a new invoice, and the shopper is told.
+/// </summary>
+public sealed record CancellationUndone(CancellationRequest Request, Actor Actor, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>The shopper is told the order is active again; raised after <see cref="CancellationUndone"/>, so the email can name the new invoice.</summary>
+public sealed record ShopperToldOfUndo(CancellationRequest Request, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>An undo waits for the shopper to pay back what reached them: they are told how much and how.</summary>
+public sealed record UndoAwaitsRepayment(CancellationRequest Request, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>An undo's repayment is overdue: the shopper is reminded of what is due.</summary>
+public sealed record ShopperRemindedOfRepayment(CancellationRequest Request, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>An undo took store credit or points back from the shopper (negative), or gave them back when it was canceled.</summary>
+public sealed record UndoMovedLedger(CancellationRequest Request, decimal StoreCredit, long Points, string Description, DateTimeOffset At) : IDomainEvent;

@@ -12,6 +12,7 @@ public enum CancellationAction
     Complete,
     Undo,
     ConfirmRepayment,
+    CancelUndo,
 }
 
 /// <summary>
@@ -20,13 +21,15 @@ public enum CancellationAction
 /// rules do not allow. The request owns its refunds: it checks every amount, applies every outcome, and
 /// cancels the order itself when the last refund settles.
 /// </summary>
-public sealed class CancellationRequest : IVersioned, IHasDomainEvents
+public sealed partial class CancellationRequest : IVersioned, IHasDomainEvents
 {
     public const int MaxCommentLength = 1000;
     public const int MaxRejectionReasonLength = 1000;
     public const int MaxTransferReferenceLength = 200;
+    public const int MaxUndoReasonLength = 1000;
 
-    // The lifecycle table: (from, action) → to. Undo lands in AwaitingRepayment instead of Undone when money went back.
+    // The lifecycle table: (from, action) → to. Undo lands in AwaitingRepayment instead of Undone while money is due;
+    // the repayment that covers it completes the undo, and canceling the pending undo leaves the order canceled.
     private static readonly Dictionary<(CancellationStatus From, CancellationAction Action), CancellationStatus> Transitions = new()
     {
         [(CancellationStatus.Requested, CancellationAction.Accept)] = CancellationStatus.InProgress,
@@ -36,10 +39,12 @@ public sealed class CancellationRequest : IVersioned, IHasDomainEvents
         [(CancellationStatus.InProgress, CancellationAction.Undo)] = CancellationStatus.Undone,
         [(CancellationStatus.Canceled, CancellationAction.Undo)] = CancellationStatus.Undone,
         [(CancellationStatus.AwaitingRepayment, CancellationAction.ConfirmRepayment)] = CancellationStatus.Undone,
+        [(CancellationStatus.AwaitingRepayment, CancellationAction.CancelUndo)] = CancellationStatus.Canceled,
     };
 
     private readonly List<AuditEntry> _auditEntries = [];
     private readonly List<Refund> _refunds = [];
+    private readonly List<Repayment> _repayments = [];
     private readonly List<IDomainEvent> _domainEvents = [];
 
     private CancellationRequest()
@@ -73,6 +78,32 @@ public sealed class CancellationRequest : IVersioned, IHasDomainEvents
     /// <summary>A refund of this request succeeded, then the provider failed it: the shopper did not get that money.</summary>
     public bool HasReversedRefund { get; private set; }
 
+    /// <summary>The cancellation put the order's items back on the shelf: an undo takes them off again.</summary>
+    public bool Restocked { get; private set; }
+
+    /// <summary>Why staff undid the cancellation.</summary>
+    public string? UndoReason { get; private set; }
+
+    public DateTimeOffset? UndoStartedAt { get; private set; }
+
+    /// <summary>What the shopper had to pay back when the undo started; what is still due is <see cref="RepaymentDue"/>.</summary>
+    public decimal AmountDue { get; private set; }
+
+    /// <summary>Store credit the undo took back from the shopper's balance (given back if the undo is canceled).</summary>
+    public decimal StoreCreditTakenBack { get; private set; }
+
+    /// <summary>Points the undo took back from the shopper's balance (given back if the undo is canceled).</summary>
+    public long PointsTakenBack { get; private set; }
+
+    /// <summary>The undo went ahead without enough stock: the missing items are on backorder.</summary>
+    public bool Backordered { get; private set; }
+
+    /// <summary>When the shopper asked, after the cancellation, to keep the order after all; staff decide on the undo.</summary>
+    public DateTimeOffset? UndoAskedAt { get; private set; }
+
+    /// <summary>When the shopper was last reminded of a repayment that is overdue.</summary>
+    public DateTimeOffset? RepaymentReminderSentAt { get; private set; }
+
     public string LastChangedByName { get; private set; } = "";
     public DateTimeOffset LastChangedAt { get; private set; }
     public long Version { get; private set; }
@@ -85,7 +116,14 @@ public sealed class CancellationRequest : IVersioned, IHasDomainEvents
     /// <summary>The money that went back, or is on its way, for this request, oldest first.</summary>
     public IReadOnlyList<Refund> Refunds => _refunds;
 
+    /// <summary>What the shopper paid back on an undo, oldest first.</summary>
+    public IReadOnlyList<Repayment> Repayments => _repayments;
+
     public IReadOnlyList<IDomainEvent> DomainEvents => _domainEvents;
+
+    /// <summary>What the shopper still has to pay back before the undo completes.</summary>
+    public Money RepaymentDue => new(
+        Math.Max(0m, AmountDue - _repayments.Where(r => r.Status == RepaymentStatus.Received).Sum(r => r.Amount)), Order.Currency);
 
     /// <summary>What is still to be refunded of the decided amount.</summary>
     public Money Remaining => RefundBalance.Remaining(Decision, _refunds, Order.Currency);
@@ -99,6 +137,7 @@ public sealed class CancellationRequest : IVersioned, IHasDomainEvents
     public bool CanComplete => Can(CancellationAction.Complete);
     public bool CanUndo => Can(CancellationAction.Undo);
     public bool CanConfirmRepayment => Can(CancellationAction.ConfirmRepayment);
+    public bool CanCancelUndo => Can(CancellationAction.CancelUndo);
 
     /// <summary>Staff record their decision once, after accepting and before the request is canceled.</summary>
     public bool CanDecide => Status == CancellationStatus.InProgress && Decision is null;
@@ -218,7 +257,8 @@ public sealed class CancellationRequest : IVersioned, IHasDomainEvents
     {
         if (!CanDecide)
         {
-            return Error.NotAllowed(Decision is null
+            // An undone request keeps its decision: its status is what stops a new one.
+            return Error.NotAllowed(Decision is null || Status != CancellationStatus.InProgress
                 ? $"A request with status “{Status.ToDisplay()}” cannot be decided."
                 : "A decision has already been recorded for this request.");
         }
@@ -479,8 +519,9 @@ public sealed class CancellationRequest : IVersioned, IHasDomainEvents
         {
             ClosedAt = now;
             HasFailedRefund = false;
+            Restocked = restock && !Order.IsDropShip;
             Order.MarkCanceled(now);
-            Raise(new CancellationCompleted(this, actor, now, restock && !Order.IsDropShip));
+            Raise(new CancellationCompleted(this, actor, now, Restocked));
         }
 
         return result;
@@ -539,33 +580,6 @@ public sealed class CancellationRequest : IVersioned, IHasDomainEvents
 
     public void ClearDomainEvents() => _domainEvents.Clear();
 
-    /// <summary>Reverses the cancellation. When money already went back, the undo waits for the shopper to pay again.</summary>
-    public Result Undo(Actor staff, bool moneyWentBack, string? note, DateTimeOffset now)
-    {
-        if (!CanUndo)
-        {
-            return Refused(CancellationAction.Undo);
-        }
-
-        var from = Status;
-        Status = moneyWentBack ? CancellationStatus.AwaitingRepayment : CancellationStatus.Undone;
-        ClosedAt = moneyWentBack ? null : now;
-        Touched();
-        Record(staff, now, moneyWentBack ? AuditKind.UndoStarted : AuditKind.Undone, from, note);
-        return Result.Ok();
-    }
-
-    public Result ConfirmRepayment(Actor actor, string note, DateTimeOffset now)
-    {
-        var result = Move(CancellationAction.ConfirmRepayment, actor, now, AuditKind.RepaymentReceived, note);
-        if (result.IsSuccess)
-        {
-            ClosedAt = now;
-        }
-
-        return result;
-    }
-
     /// <summary>The store stopped its own shipment so the order can be canceled.</summary>
     public Result RevertFulfillment(Actor staff, DateTimeOffset now) =>
         ChangeOrder(o => o.RevertFulfillment(), AuditKind.FulfillmentReverted, staff, now);
@@ -607,6 +621,7 @@ public sealed class CancellationRequest : IVersioned, IHasDomainEvents
         CancellationAction.Complete => "completed",
         CancellationAction.Undo => "undone",
         CancellationAction.ConfirmRepayment => "marked as repaid",
+        CancellationAction.CancelUndo => "put back to canceled",
         _ => action.ToString(),
     };
 

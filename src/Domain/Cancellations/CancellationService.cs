@@ -86,13 +86,14 @@ public sealed class CancellationService(AppDbContext db, UnitOfWork unitOfWork, 
         return saved.IsSuccess ? request : saved.Error!;
     }
 
-    /// <summary>The request with its order, lines, audit steps and refunds, tracked for a change.</summary>
+    /// <summary>The request with its order, lines, audit steps, refunds and repayments, tracked for a change.</summary>
     public async Task<CancellationRequest?> LoadAsync(Guid requestId, CancellationToken cancellationToken)
     {
-        // The refunds are read before the request's row. Every change of a refund moves the request's version, so
+        // The refunds and repayments are read before the request's row. Every change of one moves the request's version, so
         // when that version is the one the page showed, these are the refunds that go with it; read after the row,
         // a refund committed in between would sit beside a decision that is not there yet.
         await db.Refunds.Where(r => r.RequestId == requestId).LoadAsync(cancellationToken);
+        await db.Repayments.Where(r => r.RequestId == requestId).LoadAsync(cancellationToken);
         return await db.CancellationRequests
             .Include(r => r.Order).ThenInclude(o => o.Lines)
             .Include(r => r.AuditEntries)

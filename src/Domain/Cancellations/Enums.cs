@@ -60,6 +60,13 @@ public enum AuditKind
     RefundReversed,
     FeeInvoiceIssued,
     CardRefundAmountDiffers,
+    RefundCanceledForUndo,
+    UndoCanceled,
+    InvoiceReissued,
+    RepaymentStarted,
+    RepaymentReminderSent,
+    StockReReserved,
+    UndoAsked,
 }
 
 public static class CancellationStatusText

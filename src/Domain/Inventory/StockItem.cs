@@ -29,6 +29,17 @@ public sealed class StockItem : IVersioned
         Touched();
     }
 
+    /// <summary>Items of an order that is active again come off the shelf; what is not there is on backorder.</summary>
+    /// <returns>How many items were missing.</returns>
+    public int Reserve(int quantity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
+        var taken = Math.Min(quantity, OnHand);
+        OnHand -= taken;
+        Touched();
+        return quantity - taken;
+    }
+
     /// <summary>The version moves with every change of the stock item (see <see cref="IVersioned"/>).</summary>
     private void Touched() => Version++;
 }

@@ -13,8 +13,20 @@ public sealed class Invoice
     public string Currency { get; private set; } = "";
     public DateTimeOffset IssuedAt { get; private set; }
 
+    /// <summary>The credit note this invoice answers, when it bills an order again after its cancellation was undone.</summary>
+    public Guid? CreditNoteId { get; private set; }
+
     public static Invoice Issue(string number, Guid orderId, decimal amount, string currency, DateTimeOffset now) =>
         new() { Id = Guid.NewGuid(), Number = number, OrderId = orderId, Amount = amount, Currency = currency, IssuedAt = now };
+
+    /// <summary>Bills the order again for what the credit note reversed: the cancellation was undone.</summary>
+    public static Invoice Answering(string number, CreditNote creditNote, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(creditNote);
+        var invoice = Issue(number, creditNote.OrderId, creditNote.Amount, creditNote.Currency, now);
+        invoice.CreditNoteId = creditNote.Id;
+        return invoice;
+    }
 }
 
 /// <summary>Reverses an invoice when its order is canceled.</summary>

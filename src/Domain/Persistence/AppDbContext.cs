@@ -22,6 +22,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<CancellationRequest> CancellationRequests => Set<CancellationRequest>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Refund> Refunds => Set<Refund>();
+    public DbSet<Repayment> Repayments => Set<Repayment>();
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<CreditNote> CreditNotes => Set<CreditNote>();
     public DbSet<CancellationFeeInvoice> CancellationFeeInvoices => Set<CancellationFeeInvoice>();
@@ -74,6 +75,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         configurationBuilder.Properties<SupplierOrderStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<RefundMethod>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<RefundStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<RepaymentMethod>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<RepaymentStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<OutboxStatus>().HaveConversion<string>().HaveMaxLength(16);
         if (IsSqlite)
         {

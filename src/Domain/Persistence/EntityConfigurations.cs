@@ -60,6 +60,17 @@ internal sealed class CancellationRequestConfiguration : IEntityTypeConfiguratio
 
         // Added after requests existed: those rows had no refund reversed.
         builder.Property(r => r.HasReversedRefund).HasDefaultValue(false);
+
+        // Added with undo: requests canceled before then are marked restocked by the migration, from their decision.
+        builder.Property(r => r.Restocked).HasDefaultValue(false);
+        builder.Property(r => r.Backordered).HasDefaultValue(false);
+        builder.Property(r => r.AmountDue).HasDefaultValue(0m);
+        builder.Property(r => r.StoreCreditTakenBack).HasDefaultValue(0m);
+        builder.Property(r => r.PointsTakenBack).HasDefaultValue(0L);
+        builder.Property(r => r.UndoReason).HasMaxLength(CancellationRequest.MaxUndoReasonLength);
+        builder.Ignore(r => r.RepaymentDue);
+        builder.HasMany(r => r.Repayments).WithOne().HasForeignKey(p => p.RequestId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Repayments).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasOne(r => r.Order).WithMany().HasForeignKey(r => r.OrderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.AuditEntries).WithOne().HasForeignKey(a => a.RequestId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.AuditEntries).UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -118,10 +129,26 @@ internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
     }
 }
 
+internal sealed class RepaymentConfiguration : IEntityTypeConfiguration<Repayment>
+{
+    public void Configure(EntityTypeBuilder<Repayment> builder)
+    {
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Currency).HasMaxLength(3);
+        builder.Property(r => r.Reference).HasMaxLength(Repayment.MaxReferenceLength);
+        builder.Ignore(r => r.Money);
+        builder.HasIndex(r => r.RequestId);
+
+        // A provider's payment event finds its repayment by the payment's id.
+        builder.HasIndex(r => r.Reference);
+    }
+}
+
 internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
 {
     public void Configure(EntityTypeBuilder<Invoice> builder)
     {
+        builder.HasOne<CreditNote>().WithMany().HasForeignKey(i => i.CreditNoteId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(i => i.Id).ValueGeneratedNever();
         builder.Property(i => i.Number).HasMaxLength(32);
         builder.Property(i => i.Currency).HasMaxLength(3);
@@ -239,6 +266,8 @@ internal sealed class StoreSettingsConfiguration : IEntityTypeConfiguration<Sett
         builder.Property(s => s.StoreName).HasMaxLength(Settings.StoreSettings.MaxStoreNameLength).HasDefaultValue(Settings.StoreBranding.DefaultStoreName);
         builder.Property(s => s.LogoUrl).HasMaxLength(Settings.StoreSettings.MaxLogoUrlLength);
         builder.Property(s => s.BrandColor).HasMaxLength(7).HasDefaultValue(Settings.StoreBranding.DefaultBrandColor);
+        builder.Property(s => s.RepaymentOverdueAfterDays).HasDefaultValue(Settings.StoreSettings.DefaultRepaymentOverdueAfterDays);
+        builder.Property(s => s.ShopperUndoWindowDays).HasDefaultValue(Settings.StoreSettings.DefaultShopperUndoWindowDays);
         builder.HasData(new Settings.StoreSettings());
     }
 }

@@ -24,6 +24,9 @@ public enum QueueFlag
     /// <summary>A refund still waiting for its provider or a bank transfer more than a day after it was issued.</summary>
     RefundPendingOverADay,
     Disputed,
+
+    /// <summary>The shopper asked to keep a canceled order: staff decide on the undo.</summary>
+    UndoAsked,
 }
 
 /// <summary>
@@ -91,9 +94,15 @@ public sealed record QueueRow(
     string? AssignedToName,
     bool HasFailedRefund,
     bool IsDisputed,
-    bool IsDropShip)
+    bool IsDropShip,
+    decimal RepaymentDue = 0m,
+    DateTimeOffset? UndoStartedAt = null,
+    bool UndoAsked = false)
 {
     public Money AmountMoney => new(Amount, Currency);
+
+    /// <summary>What the shopper still owes on an undo awaiting repayment.</summary>
+    public Money RepaymentDueMoney => new(RepaymentDue, Currency);
 
     /// <summary>What staff should notice about the row, in words; a problem needs someone, the rest is for information.</summary>
     public IEnumerable<(string Text, bool IsProblem)> Flags()
@@ -113,6 +122,11 @@ public sealed record QueueRow(
             yield return ("Awaiting repayment", false);
         }
 
+        if (UndoAsked && Status == CancellationStatus.Canceled)
+        {
+            yield return ("Shopper asks to keep the order", true);
+        }
+
         if (IsDropShip)
         {
             yield return ("Drop-ship", false);
@@ -120,7 +134,13 @@ public sealed record QueueRow(
     }
 }
 
-public sealed record QueuePage(IReadOnlyList<QueueRow> Rows, IReadOnlyDictionary<CancellationStatus, int> Counts, QueueCursor? Next, int OverdueAfterHours);
+/// <param name="RepaymentOverdueAfterDays">An undo waiting longer than this for the shopper's repayment is overdue.</param>
+public sealed record QueuePage(
+    IReadOnlyList<QueueRow> Rows,
+    IReadOnlyDictionary<CancellationStatus, int> Counts,
+    QueueCursor? Next,
+    int OverdueAfterHours,
+    int RepaymentOverdueAfterDays = Settings.StoreSettings.DefaultRepaymentOverdueAfterDays);
 
 /// <summary>
 /// The back-office queue: one status tab at a time (or every status, for a search), oldest first, with counts per tab. It runs three
@@ -143,7 +163,8 @@ public sealed class CancellationQueue(AppDbContext db)
     public async Task<QueuePage> ReadAsync(QueueQuery query, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var overdueAfterHours = await db.StoreSettings.AsNoTracking().Select(s => s.OverdueAfterHours).SingleAsync(cancellationToken);
+        var settings = await db.StoreSettings.AsNoTracking().Select(s => new { s.OverdueAfterHours, s.RepaymentOverdueAfterDays }).SingleAsync(cancellationToken);
+        var overdueAfterHours = settings.OverdueAfterHours;
         var filtered = Filter(query, now, overdueAfterHours);
 
         // Tab counts stop at CountCap, so counting costs the same at ten thousand requests as at ten million.
@@ -184,13 +205,16 @@ public sealed class CancellationQueue(AppDbContext db)
                 r.AssignedToName,
                 r.HasFailedRefund,
                 r.Order.IsDisputed,
-                r.Order.SupplierStatus != SupplierOrderStatus.None))
+                r.Order.SupplierStatus != SupplierOrderStatus.None,
+                r.AmountDue - (db.Repayments.Where(p => p.RequestId == r.Id && p.Status == RepaymentStatus.Received).Sum(p => (decimal?)p.Amount) ?? 0m),
+                r.UndoStartedAt,
+                r.UndoAskedAt != null))
             .ToListAsync(cancellationToken);
 
         var next = QueueCursor.TrimToPage(rows, size, r => new QueueCursor(r.RequestedAt, r.Id));
 
         var countsByTab = Tabs.Select((tab, i) => (tab, counts[i])).ToDictionary(t => t.tab, t => t.Item2);
-        return new QueuePage(rows, countsByTab, next, overdueAfterHours);
+        return new QueuePage(rows, countsByTab, next, overdueAfterHours, settings.RepaymentOverdueAfterDays);
     }
 
     /// <summary>
@@ -229,6 +253,13 @@ public sealed class CancellationQueue(AppDbContext db)
         return CanBeOverdue.Contains(row.Status) && now - row.RequestedAt > TimeSpan.FromHours(overdueAfterHours);
     }
 
+    /// <summary>An undo waiting longer than the store allows for the shopper's repayment: the shopper is reminded.</summary>
+    public static bool IsRepaymentOverdue(QueueRow row, DateTimeOffset now, int overdueAfterDays)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row is { Status: CancellationStatus.AwaitingRepayment, UndoStartedAt: { } started } && now - started > TimeSpan.FromDays(overdueAfterDays);
+    }
+
     private IQueryable<CancellationRequest> Filter(QueueQuery query, DateTimeOffset now, int overdueAfterHours)
     {
         var requests = db.CancellationRequests.AsNoTracking();
@@ -245,6 +276,7 @@ public sealed class CancellationQueue(AppDbContext db)
             {
                 QueueFlag.RefundFailed => requests.Where(r => r.HasFailedRefund),
                 QueueFlag.Disputed => requests.Where(r => r.Order.IsDisputed),
+                QueueFlag.UndoAsked => requests.Where(r => r.UndoAskedAt != null && r.Status == CancellationStatus.Canceled),
                 _ => requests.Where(r => db.Refunds.Any(f => f.RequestId == r.Id && f.Status == RefundStatus.Pending && f.CreatedAt < pendingSince)),
             };
         }

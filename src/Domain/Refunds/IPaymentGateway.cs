@@ -44,7 +44,30 @@ public sealed record GatewayRefundResult(GatewayRefundStatus Status, string? Pro
 /// <param name="PaymentReference">The payment the refund was taken from, whose refunds are searched for the key.</param>
 public sealed record GatewayRefundLookup(Guid IdempotencyKey, string? ProviderRefundId, string PaymentReference);
 
-/// <summary>Sends card refunds to the payment provider.</summary>
+/// <summary>What the provider answered when asked to cancel a pending card refund.</summary>
+/// <param name="Canceled">The refund is canceled: no money goes back.</param>
+/// <param name="Current">Otherwise, the refund as the provider has it now, when it said.</param>
+public sealed record GatewayRefundCancel(bool Canceled, GatewayRefundResult? Current, string? Message)
+{
+    public static readonly GatewayRefundCancel Done = new(true, null, null);
+
+    public static GatewayRefundCancel Refused(GatewayRefundResult? current, string message) => new(false, current, message);
+}
+
+/// <param name="RefundId">Our Refund row's id: the cancel call's idempotency key is made from it.</param>
+/// <param name="ProviderRefundId">The provider's id (re_...); null when the refund's outcome was never recorded.</param>
+public sealed record GatewayRefundCancelRequest(Guid RefundId, string? ProviderRefundId);
+
+/// <summary>A payment the shopper makes to pay back what an undo found due.</summary>
+/// <param name="IdempotencyKey">Our Repayment row's id: starting it again never opens a second payment.</param>
+/// <param name="ReturnUrl">Where the provider sends the shopper back after paying (or giving up).</param>
+public sealed record GatewayPaymentRequest(Guid IdempotencyKey, Money Amount, string OrderNumber, Uri ReturnUrl);
+
+/// <param name="PaymentReference">The provider's id of the payment (a Checkout Session cs_...).</param>
+/// <param name="PayUrl">The provider's payment page; null when the portal shows its own (the sandbox).</param>
+public sealed record GatewayPaymentStart(string PaymentReference, Uri? PayUrl);
+
+/// <summary>Sends card refunds to the payment provider, cancels those it still can, and takes repayments.</summary>
 public interface IPaymentGateway
 {
     /// <summary>False when no provider is configured: the card refund method is then shown disabled.</summary>
@@ -64,4 +87,16 @@ public interface IPaymentGateway
     /// null when the provider has no such refund (the call never reached it).
     /// </summary>
     Task<GatewayRefundResult?> FindRefundAsync(GatewayRefundLookup lookup, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Asks the provider to cancel a refund still pending. Stripe allows it only while the refund waits for an
+    /// action; otherwise the answer says what became of the refund.
+    /// </summary>
+    Task<GatewayRefundCancel> CancelRefundAsync(GatewayRefundCancelRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Opens a payment of what a shopper owes; the same key returns the same payment.</summary>
+    Task<GatewayPaymentStart> StartPaymentAsync(GatewayPaymentRequest request, CancellationToken cancellationToken);
+
+    /// <summary>What the shopper paid on a payment opened earlier; null while it is not paid.</summary>
+    Task<Money?> FindPaymentAsync(string paymentReference, CancellationToken cancellationToken);
 }

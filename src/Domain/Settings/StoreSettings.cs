@@ -6,6 +6,8 @@ public sealed class StoreSettings
     public const int SingletonId = 1;
     public const int MaxStoreNameLength = 100;
     public const int MaxLogoUrlLength = 2048;
+    public const int DefaultRepaymentOverdueAfterDays = 7;
+    public const int DefaultShopperUndoWindowDays = 14;
 
     public int Id { get; private set; } = SingletonId;
 
@@ -14,6 +16,12 @@ public sealed class StoreSettings
 
     /// <summary>A request waiting longer than this is shown as overdue in the queue.</summary>
     public int OverdueAfterHours { get; set; } = 48;
+
+    /// <summary>An undo waiting this many days for the shopper's repayment is overdue: the queue says so and the shopper is reminded.</summary>
+    public int RepaymentOverdueAfterDays { get; set; } = DefaultRepaymentOverdueAfterDays;
+
+    /// <summary>For how many days after a cancellation a shopper may ask to keep the order after all; 0 turns the portal's button off.</summary>
+    public int ShopperUndoWindowDays { get; set; } = DefaultShopperUndoWindowDays;
 
     /// <summary>How many loyalty points one unit of the points currency (Refunds:PointsCurrency) buys back when refunding in points.</summary>
     public int PointsPerCurrencyUnit { get; set; } = 100;

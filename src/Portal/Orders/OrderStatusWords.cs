@@ -16,6 +16,12 @@ public static class OrderStatusWords
 {
     public static ShopperOrderStatus Describe(bool isCanceled, FulfillmentStatus fulfillment, SupplierOrderStatus supplier, CancellationStatus? latestRequest)
     {
+        // An undo waiting for the shopper's payment is what they must act on, whether or not the order was canceled by then.
+        if (latestRequest == CancellationStatus.AwaitingRepayment)
+        {
+            return new("Payment due to keep the order", CancellationStatus.AwaitingRepayment.Tone());
+        }
+
         if (isCanceled)
         {
             return new("Canceled", StatusTone.Done);
@@ -28,7 +34,7 @@ public static class OrderStatusWords
             CancellationStatus.Canceled => new("Canceled", CancellationStatus.Canceled.Tone()),
 
             // The order goes ahead: what the shopper follows from here is its shipping.
-            CancellationStatus.AwaitingRepayment or CancellationStatus.Undone => new("Cancellation undone", StatusTone.Neutral),
+            CancellationStatus.Undone => new("Cancellation undone", StatusTone.Neutral),
 
             // A supplier that shipped the order has sent it on its way, whatever the store's own shipping says.
             _ when supplier == SupplierOrderStatus.Shipped => Shipping(FulfillmentStatus.Shipped),

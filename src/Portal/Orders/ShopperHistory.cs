@@ -12,7 +12,7 @@ public static class ShopperHistory
     private static readonly AuditKind[] Shown =
     [
         AuditKind.Requested, AuditKind.Accepted, AuditKind.Rejected, AuditKind.Withdrawn, AuditKind.Canceled,
-        AuditKind.UndoStarted, AuditKind.Undone, AuditKind.RepaymentReceived,
+        AuditKind.UndoStarted, AuditKind.Undone, AuditKind.RepaymentReceived, AuditKind.UndoAsked, AuditKind.UndoCanceled,
 
         // The refund steps that tell the shopper their money is back.
         AuditKind.RefundIssued, AuditKind.CardRefundSucceeded, AuditKind.BankTransferRecorded,

@@ -183,6 +183,9 @@ public abstract class BackOfficeApp(Provider provider) : WebApplicationFactory<P
     /// <summary>A store that allows every refund method, for steps a test drives on the request itself.</summary>
     public static RefundRules AllRefundMethods { get; } = new(CardAvailable: true, "Test gateway", "EUR", PointsPerCurrencyUnit: 100);
 
+    /// <summary>An undo decided when the shopper has spent every store credit and point the cancellation gave back.</summary>
+    public static UndoContext SpentEverything { get; } = new(0m, 0, 100, new Dictionary<string, int>(), CreditNoteToAnswer: null);
+
     /// <summary>A decision to refund everything now by one method, without restocking or emailing.</summary>
     public static DecisionInput RefundInFull(RefundMethod method) =>
         new(DecisionReason.CustomerRequest, null, method, null, null, RefundNow: true, Restock: false, NotifyShopper: false, StaffNote: null);

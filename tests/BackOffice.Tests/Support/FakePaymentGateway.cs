@@ -1,3 +1,4 @@
+using CancellationPortal.Domain.Common;
 using CancellationPortal.Domain.Refunds;
 
 namespace CancellationPortal.BackOffice.Tests.Support;
@@ -31,8 +32,36 @@ public sealed class FakePaymentGateway : IPaymentGateway
     public Task<GatewayRefundResult?> FindRefundAsync(GatewayRefundLookup lookup, CancellationToken cancellationToken) =>
         Task.FromResult<GatewayRefundResult?>(null);
 
+    /// <summary>What the provider answers to canceling a pending card refund.</summary>
+    public GatewayRefundCancel NextCancel { get; set; } = GatewayRefundCancel.Done;
+
+    public List<GatewayRefundCancelRequest> Cancels { get; } = [];
+
+    /// <summary>Payments opened, by reference, and whether the shopper paid them.</summary>
+    public Dictionary<string, (Money Amount, bool Paid)> Payments { get; } = [];
+
+    public Task<GatewayRefundCancel> CancelRefundAsync(GatewayRefundCancelRequest request, CancellationToken cancellationToken)
+    {
+        Cancels.Add(request);
+        return Task.FromResult(NextCancel);
+    }
+
+    public Task<GatewayPaymentStart> StartPaymentAsync(GatewayPaymentRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var reference = $"cs_test_{request.IdempotencyKey:N}";
+        Payments.TryAdd(reference, (request.Amount, false));
+        return Task.FromResult(new GatewayPaymentStart(reference, new Uri($"https://pay.example/{reference}")));
+    }
+
+    public Task<Money?> FindPaymentAsync(string paymentReference, CancellationToken cancellationToken) =>
+        Task.FromResult(Payments.TryGetValue(paymentReference, out var payment) && payment.Paid ? payment.Amount : (Money?)null);
+
     public void Reset()
     {
+        NextCancel = GatewayRefundCancel.Done;
+        Cancels.Clear();
+        Payments.Clear();
         IsAvailable = false;
         NextOutcome = GatewayRefundResult.Success("re_test");
         OnRefund = null;

@@ -12,7 +12,10 @@ namespace CancellationPortal.Domain.Tests.Cancellations;
 /// </summary>
 public sealed class EveryStatusAndActionFollowsTheLifecycleTable
 {
-    /// <summary>What a page can do to a request: each action, Undo in both flavours, and recording a decision.</summary>
+    /// <summary>
+    /// What a page can do to a request: each action, Undo with nothing due (the store credit is still on the
+    /// shopper's balance) and with money due (it was spent), a repayment in part and in full, and recording a decision.
+    /// </summary>
     public enum Step
     {
         Accept,
@@ -21,7 +24,9 @@ public sealed class EveryStatusAndActionFollowsTheLifecycleTable
         Complete,
         UndoWithoutMoneyBack,
         UndoAfterMoneyWentBack,
-        ConfirmRepayment,
+        RepayInPart,
+        RepayInFull,
+        CancelUndo,
         Decide,
     }
 
@@ -48,7 +53,9 @@ public sealed class EveryStatusAndActionFollowsTheLifecycleTable
         [(CancellationStatus.Canceled, Step.UndoWithoutMoneyBack)] = CancellationStatus.Undone,
         [(CancellationStatus.Canceled, Step.UndoAfterMoneyWentBack)] = CancellationStatus.AwaitingRepayment,
 
-        [(CancellationStatus.AwaitingRepayment, Step.ConfirmRepayment)] = CancellationStatus.Undone,
+        [(CancellationStatus.AwaitingRepayment, Step.RepayInPart)] = CancellationStatus.AwaitingRepayment,
+        [(CancellationStatus.AwaitingRepayment, Step.RepayInFull)] = CancellationStatus.Undone,
+        [(CancellationStatus.AwaitingRepayment, Step.CancelUndo)] = CancellationStatus.Canceled,
 
         // Rejected, Withdrawn and Undone are final: every step is refused.
     };
@@ -79,7 +86,7 @@ public sealed class EveryStatusAndActionFollowsTheLifecycleTable
     [MemberData(nameof(EveryStatusAndStep))]
     public void TheStepLandsWhereTheTableSaysOrIsRefusedWithoutChangingAnything(CancellationStatus status, Step step)
     {
-        var request = RequestIn(status);
+        var request = RequestIn(status, IsUndo(step));
         request.Status.ShouldBe(status);
         var auditBefore = request.AuditEntries.Count;
         var changedBy = request.LastChangedByName;
@@ -138,7 +145,7 @@ public sealed class EveryStatusAndActionFollowsTheLifecycleTable
     [MemberData(nameof(EveryStatusAndStep))]
     public void TheCanPredicateAgreesWithTheOutcome(CancellationStatus status, Step step)
     {
-        var request = RequestIn(status);
+        var request = RequestIn(status, IsUndo(step));
 
         var predicate = Can(request, step);
         var outcome = Perform(request, step).IsSuccess;
@@ -174,7 +181,8 @@ public sealed class EveryStatusAndActionFollowsTheLifecycleTable
         Step.Withdraw => CancellationAction.Withdraw,
         Step.Complete => CancellationAction.Complete,
         Step.UndoWithoutMoneyBack or Step.UndoAfterMoneyWentBack => CancellationAction.Undo,
-        Step.ConfirmRepayment => CancellationAction.ConfirmRepayment,
+        Step.RepayInPart or Step.RepayInFull => CancellationAction.ConfirmRepayment,
+        Step.CancelUndo => CancellationAction.CancelUndo,
         Step.Decide => null,
         _ => throw new ArgumentOutOfRangeException(nameof(step), step, "Say in the table what this step does."),
     };
@@ -186,7 +194,8 @@ public sealed class EveryStatusAndActionFollowsTheLifecycleTable
         Step.Reject => "Already handed to the courier.",
         Step.Complete => "Refunded in full.",
         Step.UndoWithoutMoneyBack or Step.UndoAfterMoneyWentBack => "The shopper wants the order after all.",
-        Step.ConfirmRepayment => "Bank deposit received.",
+        Step.RepayInPart => "EUR 10.00 repaid by bank transfer, reference BANK-1; EUR 30.00 still due",
+        Step.RepayInFull => "EUR 40.00 repaid by bank transfer, reference BANK-1",
         _ => null,
     };
 
@@ -196,9 +205,11 @@ public sealed class EveryStatusAndActionFollowsTheLifecycleTable
         Step.Reject => request.Reject(ActorOf(step), NoteOf(step)!, StepAt),
         Step.Withdraw => request.Withdraw(ActorOf(step), StepAt),
         Step.Complete => request.Complete(ActorOf(step), StepAt, restock: true, NoteOf(step)),
-        Step.UndoWithoutMoneyBack => request.Undo(ActorOf(step), moneyWentBack: false, NoteOf(step), StepAt),
-        Step.UndoAfterMoneyWentBack => request.Undo(ActorOf(step), moneyWentBack: true, NoteOf(step), StepAt),
-        Step.ConfirmRepayment => request.ConfirmRepayment(ActorOf(step), NoteOf(step)!, StepAt),
+        Step.UndoWithoutMoneyBack => request.Undo(ActorOf(step), NoteOf(step), backorder: false, Balance(1000m), StepAt),
+        Step.UndoAfterMoneyWentBack => request.Undo(ActorOf(step), NoteOf(step), backorder: false, Balance(0m), StepAt),
+        Step.RepayInPart => request.RecordRepayment(10m, "BANK-1", ActorOf(step), StepAt),
+        Step.RepayInFull => request.RecordRepayment(40m, "BANK-1", ActorOf(step), StepAt),
+        Step.CancelUndo => request.CancelUndo(ActorOf(step), StepAt),
         Step.Decide => request.Decide(Decision(), TestRefundRules.All, ActorOf(step), StepAt),
         _ => throw new ArgumentOutOfRangeException(nameof(step), step, "Say in the table what this step does."),
     };
@@ -210,31 +221,49 @@ public sealed class EveryStatusAndActionFollowsTheLifecycleTable
         Step.Withdraw => request.CanWithdraw,
         Step.Complete => request.CanComplete,
         Step.UndoWithoutMoneyBack or Step.UndoAfterMoneyWentBack => request.CanUndo,
-        Step.ConfirmRepayment => request.CanConfirmRepayment,
+        Step.RepayInPart or Step.RepayInFull => request.CanConfirmRepayment,
+        Step.CancelUndo => request.CanCancelUndo,
         Step.Decide => request.CanDecide,
         _ => throw new ArgumentOutOfRangeException(nameof(step), step, "Say in the table which predicate drives this step."),
     };
+
+    private static bool IsUndo(Step step) => step is Step.UndoWithoutMoneyBack or Step.UndoAfterMoneyWentBack;
+
+    /// <summary>The shopper's store-credit balance when the undo is decided; the shelf holds plenty.</summary>
+    internal static UndoContext Balance(decimal storeCredit) =>
+        new(storeCredit, 0, 100, new Dictionary<string, int> { ["SKU-0001"] = 100 }, CreditNoteToAnswer: null);
 
     /// <summary>A refund left for later: the decision is one step, with no refund issued in it.</summary>
     private static DecisionInput Decision() => new(
         DecisionReason.CustomerRequest, null, RefundMethod.OriginalPayment, 40m, null, RefundNow: false, Restock: true, NotifyShopper: true, StaffNote: null);
 
-    /// <summary>Drives a fresh request to a status through the real transitions.</summary>
-    internal static CancellationRequest RequestIn(CancellationStatus status)
+    /// <summary>
+    /// Drives a fresh request to a status through the real transitions. A canceled request (and one undone after it)
+    /// was refunded EUR 40.00 in store credit; an undo from In progress finds EUR 10.00 already refunded in store
+    /// credit when <paramref name="moneyWentBack"/>.
+    /// </summary>
+    internal static CancellationRequest RequestIn(CancellationStatus status, bool moneyWentBack = false)
     {
         var order = TestOrders.Paid(PaymentMethod.Card, 40m);
         var request = CancellationRequest.Submit(order, PolicyAnswer.Allowed, Shopper, "portal", ShopperReason.ChangedMind, null, Start).Value!;
         var at = Start.AddHours(1);
+        var inStoreCredit = Decision() with { Method = RefundMethod.StoreCredit, RefundNow = true };
         switch (status)
         {
             case CancellationStatus.Requested:
                 break;
             case CancellationStatus.InProgress:
                 request.Accept(Staff, at).IsSuccess.ShouldBeTrue();
+                if (moneyWentBack)
+                {
+                    request.Decide(Decision() with { Method = RefundMethod.StoreCredit }, TestRefundRules.All, Staff, at).IsSuccess.ShouldBeTrue();
+                    request.IssueRefund(RefundMethod.StoreCredit, 10m, TestRefundRules.All, Staff, at).IsSuccess.ShouldBeTrue();
+                }
+
                 break;
             case CancellationStatus.Canceled:
                 request.Accept(Staff, at).IsSuccess.ShouldBeTrue();
-                request.Complete(Staff, at, restock: true).IsSuccess.ShouldBeTrue();
+                request.Decide(inStoreCredit, TestRefundRules.All, Staff, at).IsSuccess.ShouldBeTrue();
                 break;
             case CancellationStatus.Rejected:
                 request.Reject(Staff, "Out of reach.", at).IsSuccess.ShouldBeTrue();
@@ -244,12 +273,12 @@ public sealed class EveryStatusAndActionFollowsTheLifecycleTable
                 break;
             case CancellationStatus.AwaitingRepayment:
                 request.Accept(Staff, at).IsSuccess.ShouldBeTrue();
-                request.Complete(Staff, at, restock: true).IsSuccess.ShouldBeTrue();
-                request.Undo(Staff, moneyWentBack: true, null, at).IsSuccess.ShouldBeTrue();
+                request.Decide(inStoreCredit, TestRefundRules.All, Staff, at).IsSuccess.ShouldBeTrue();
+                request.Undo(Staff, "Kept after all.", backorder: false, Balance(0m), at).IsSuccess.ShouldBeTrue();
                 break;
             case CancellationStatus.Undone:
                 request.Accept(Staff, at).IsSuccess.ShouldBeTrue();
-                request.Undo(Staff, moneyWentBack: false, null, at).IsSuccess.ShouldBeTrue();
+                request.Undo(Staff, "Kept after all.", backorder: false, Balance(0m), at).IsSuccess.ShouldBeTrue();
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(status), status, "Say how a request reaches this status.");

@@ -187,10 +187,19 @@ public sealed class PortalApp : IAsyncDisposable
     /// <summary>Staff undo a cancellation where no money went back: the order is active again.</summary>
     public Task UndoAsync(string orderNumber) => ChangeLatestRequestAsync(orderNumber, (_, request) =>
     {
-        request.Undo(Staff, moneyWentBack: false, "Shopper asked to keep it", DateTimeOffset.UtcNow).IsSuccess.ShouldBeTrue();
-        request.Order.Reactivate();
+        var nothingTakenBack = new UndoContext(0m, 0, 100, new Dictionary<string, int>(), CreditNoteToAnswer: null);
+        request.Undo(Staff, "Shopper asked to keep it", backorder: false, nothingTakenBack, DateTimeOffset.UtcNow).IsSuccess.ShouldBeTrue();
         return Task.CompletedTask;
     });
+
+    /// <summary>Staff undo the order's latest request through the use case, as from the Undo page.</summary>
+    public async Task<CancellationRequest> UndoThroughTheUseCaseAsync(string orderNumber)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var request = await LoadLatestRequestAsync(scope.ServiceProvider, orderNumber);
+        return Succeeded(await scope.ServiceProvider.GetRequiredService<ISender>().Send(
+            new UndoCancellation(request.Id, request.Version, "The shopper asked to keep it", Backorder: false, Staff)));
+    }
 
     /// <summary>Staff issue a refund on the order's latest request; once the decided amount is back, the request completes.</summary>
     public async Task RefundAsync(string orderNumber, RefundMethod method, decimal amount)

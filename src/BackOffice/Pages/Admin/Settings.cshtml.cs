@@ -23,6 +23,8 @@ public sealed class SettingsModel(AppDbContext db) : PageModel
             RevertInvoiceOnCancel = settings.RevertInvoiceOnCancel,
             OverdueAfterHours = settings.OverdueAfterHours,
             PointsPerCurrencyUnit = settings.PointsPerCurrencyUnit,
+            RepaymentOverdueAfterDays = settings.RepaymentOverdueAfterDays,
+            ShopperUndoWindowDays = settings.ShopperUndoWindowDays,
             StoreName = settings.StoreName,
             LogoUrl = settings.LogoUrl,
             BrandColor = settings.BrandColor,
@@ -41,6 +43,8 @@ public sealed class SettingsModel(AppDbContext db) : PageModel
         settings.RevertInvoiceOnCancel = Input.RevertInvoiceOnCancel;
         settings.OverdueAfterHours = Input.OverdueAfterHours;
         settings.PointsPerCurrencyUnit = Input.PointsPerCurrencyUnit;
+        settings.RepaymentOverdueAfterDays = Input.RepaymentOverdueAfterDays;
+        settings.ShopperUndoWindowDays = Input.ShopperUndoWindowDays;
         settings.StoreName = Input.StoreName.Trim();
         settings.LogoUrl = string.IsNullOrWhiteSpace(Input.LogoUrl) ? null : Input.LogoUrl.Trim();
         settings.BrandColor = Input.BrandColor.ToLowerInvariant();
@@ -61,6 +65,14 @@ public sealed class SettingsModel(AppDbContext db) : PageModel
         [Display(Name = "Points per unit of currency when refunding in points")]
         [Range(1, 100_000)]
         public int PointsPerCurrencyUnit { get; set; }
+
+        [Display(Name = "Remind the shopper and show an undo's repayment as overdue after (days)")]
+        [Range(1, 365)]
+        public int RepaymentOverdueAfterDays { get; set; }
+
+        [Display(Name = "Shoppers may ask to keep a canceled order for (days; 0 turns it off)")]
+        [Range(0, 365)]
+        public int ShopperUndoWindowDays { get; set; }
 
         [Display(Name = "Store name")]
         [Required(ErrorMessage = "Enter the store's name as shoppers know it.")]

@@ -55,7 +55,7 @@ public sealed class DetailsModel(CancellationService cancellations, RefundRulesS
                 Money.Format(Refunds.Where(r => r.Status == status).Sum(r => r.Amount), currency);
             return Cancellation.Status switch
             {
-                CancellationStatus.AwaitingRepayment => $"Waiting for the shopper to repay {Sum(RefundStatus.Succeeded)} before the order is active again.",
+                CancellationStatus.AwaitingRepayment => $"Waiting for the shopper to repay {Cancellation.RepaymentDue} before the order is active again.",
                 CancellationStatus.Canceled => "The order is canceled and its refunds are settled. Nothing is left to do.",
                 CancellationStatus.Rejected => "The request was rejected. Nothing is left to do.",
                 CancellationStatus.Withdrawn => "The shopper withdrew the request. Nothing is left to do.",
@@ -145,6 +145,32 @@ public sealed class DetailsModel(CancellationService cancellations, RefundRulesS
         RunAsync(
             async () => (await sender.Send(new CancelBankTransfer(Id, Input.Version, Input.RefundId ?? Guid.Empty, User.ToStaffActor()), cancellationToken)).Error,
             "Bank transfer canceled. Refund the amount another way.",
+            cancellationToken);
+
+    /// <summary>An incoming bank transfer from the shopper towards an undo; any amount, the rest stays due.</summary>
+    public Task<IActionResult> OnPostRecordRepaymentAsync(CancellationToken cancellationToken) =>
+        RunAsync(
+            () => InCurrencyAsync(
+                async currency =>
+                {
+                    var amount = AmountText.Parse(Input.RepaymentAmount, currency, out var unreadable);
+                    if (unreadable is not null)
+                    {
+                        ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.RepaymentAmount)}", unreadable);
+                        return null;
+                    }
+
+                    return (await sender.Send(new RecordRepayment(Id, Input.Version, amount!.Value, Input.RepaymentReference, User.ToStaffActor()), cancellationToken)).Error;
+                },
+                cancellationToken),
+            "Repayment recorded.",
+            cancellationToken,
+            field => $"{nameof(Input)}.Repayment{field}");
+
+    public Task<IActionResult> OnPostCancelUndoAsync(CancellationToken cancellationToken) =>
+        RunAsync(
+            async () => (await sender.Send(new CancelUndo(Id, Input.Version, User.ToStaffActor()), cancellationToken)).Error,
+            "Undo canceled: the order stays canceled.",
             cancellationToken);
 
     /// <summary>The refund form's method and amount, or null with each problem beside its field.</summary>
@@ -265,5 +291,9 @@ public sealed class DetailsModel(CancellationService cancellations, RefundRulesS
         public string? RefundAmount { get; set; }
         public Guid? RefundId { get; set; }
         public string? TransferReference { get; set; }
+
+        /// <summary>As typed: read with the order's currency.</summary>
+        public string? RepaymentAmount { get; set; }
+        public string? RepaymentReference { get; set; }
     }
 }

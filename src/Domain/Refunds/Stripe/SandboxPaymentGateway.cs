@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CancellationPortal.Domain.Common;
 
 namespace CancellationPortal.Domain.Refunds.Stripe;
 
@@ -9,6 +10,7 @@ namespace CancellationPortal.Domain.Refunds.Stripe;
 public sealed class SandboxPaymentGateway : IPaymentGateway
 {
     private readonly ConcurrentDictionary<Guid, (GatewayRefundRequest Request, string RefundId)> _refunds = new();
+    private readonly ConcurrentDictionary<string, (Money Amount, bool Paid)> _payments = new();
 
     public bool IsAvailable => true;
 
@@ -38,5 +40,38 @@ public sealed class SandboxPaymentGateway : IPaymentGateway
 
         var byProviderId = _refunds.Values.FirstOrDefault(v => v.RefundId == lookup.ProviderRefundId);
         return Task.FromResult<GatewayRefundResult?>(byProviderId.RefundId is null ? null : GatewayRefundResult.Success(byProviderId.RefundId));
+    }
+
+    /// <summary>Sandbox refunds succeed at once, so there is never one left to cancel.</summary>
+    public Task<GatewayRefundCancel> CancelRefundAsync(GatewayRefundCancelRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var current = request.ProviderRefundId is null ? null : GatewayRefundResult.Success(request.ProviderRefundId);
+        return Task.FromResult(GatewayRefundCancel.Refused(current, "The sandbox has already paid this refund."));
+    }
+
+    /// <summary>No payment page of its own: the portal shows its sandbox page, whose button calls <see cref="Pay"/>.</summary>
+    public Task<GatewayPaymentStart> StartPaymentAsync(GatewayPaymentRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var reference = $"cs_sandbox_{request.IdempotencyKey:N}";
+        _payments.TryAdd(reference, (request.Amount, false));
+        return Task.FromResult(new GatewayPaymentStart(reference, null));
+    }
+
+    public Task<Money?> FindPaymentAsync(string paymentReference, CancellationToken cancellationToken) =>
+        Task.FromResult(_payments.TryGetValue(paymentReference, out var payment) && payment.Paid ? payment.Amount : (Money?)null);
+
+    /// <summary>The sandbox payment page's button: the payment is paid in full. False for a payment it never opened.</summary>
+    public bool Pay(string paymentReference)
+    {
+        ArgumentNullException.ThrowIfNull(paymentReference);
+        if (!_payments.TryGetValue(paymentReference, out var payment))
+        {
+            return false;
+        }
+
+        _payments[paymentReference] = payment with { Paid = true };
+        return true;
     }
 }

@@ -17,10 +17,12 @@ public sealed partial class StripeClient
 {
     public const string RefundIdMetadataKey = "refund_id";
     public const string OrderNumberMetadataKey = "order_number";
+    public const string RepaymentIdMetadataKey = "repayment_id";
 
     private readonly Sdk.RefundService _refunds;
     private readonly Sdk.PaymentIntentService _paymentIntents;
     private readonly Sdk.ChargeService _charges;
+    private readonly Sdk.Checkout.SessionService _sessions;
     private readonly ILogger<StripeClient> _logger;
 
     public StripeClient(HttpClient http, IOptions<StripeOptions> options, TimeProvider clock, ILogger<StripeClient> logger)
@@ -37,6 +39,7 @@ public sealed partial class StripeClient
         _refunds = new Sdk.RefundService(sdk);
         _paymentIntents = new Sdk.PaymentIntentService(sdk);
         _charges = new Sdk.ChargeService(sdk);
+        _sessions = new Sdk.Checkout.SessionService(sdk);
     }
 
     public Task<Sdk.Refund> CreateRefundAsync(StripeRefundCreate refund, string idempotencyKey, CancellationToken cancellationToken)
@@ -89,6 +92,50 @@ public sealed partial class StripeClient
 
     public Task<Sdk.Charge> GetChargeAsync(string chargeId, CancellationToken cancellationToken) =>
         CallAsync("retrieve charge", token => _charges.GetAsync(chargeId, cancellationToken: token), cancellationToken);
+
+    /// <summary>
+    /// A Checkout Session for one payment of <paramref name="amount"/>: Stripe's page takes the card and sends the
+    /// shopper back to <paramref name="returnUrl"/>. Our Repayment row's id is both the key and in the metadata.
+    /// </summary>
+    public Task<Sdk.Checkout.Session> CreateCheckoutSessionAsync(Money amount, string description, Uri returnUrl, Guid repaymentId, string orderNumber, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(returnUrl);
+        var metadata = new Dictionary<string, string>
+        {
+            [RepaymentIdMetadataKey] = repaymentId.ToString("D"),
+            [OrderNumberMetadataKey] = orderNumber,
+        };
+        var create = new Sdk.Checkout.SessionCreateOptions
+        {
+            Mode = "payment",
+            SuccessUrl = returnUrl.AbsoluteUri,
+            CancelUrl = returnUrl.AbsoluteUri,
+            ClientReferenceId = repaymentId.ToString("D"),
+            Metadata = metadata,
+            PaymentIntentData = new Sdk.Checkout.SessionPaymentIntentDataOptions { Metadata = new Dictionary<string, string>(metadata) },
+            LineItems =
+            [
+                new Sdk.Checkout.SessionLineItemOptions
+                {
+                    Quantity = 1,
+                    PriceData = new Sdk.Checkout.SessionLineItemPriceDataOptions
+                    {
+                        Currency = amount.Currency.ToLowerInvariant(),
+                        UnitAmount = amount.ToMinorUnits(),
+                        ProductData = new Sdk.Checkout.SessionLineItemPriceDataProductDataOptions { Name = description },
+                    },
+                },
+            ],
+        };
+        return CallAsync("create checkout session", token => _sessions.CreateAsync(create, Key(repaymentId.ToString("D")), token), cancellationToken);
+    }
+
+    public Task<Sdk.Checkout.Session> GetCheckoutSessionAsync(string sessionId, CancellationToken cancellationToken) =>
+        CallAsync("retrieve checkout session", token => _sessions.GetAsync(sessionId, cancellationToken: token), cancellationToken);
+
+    /// <summary>Our Repayment row id, which we put into the session's metadata when creating it.</summary>
+    public static Guid? OurRepaymentId(Sdk.Checkout.Session session) =>
+        session?.Metadata is { } metadata && metadata.TryGetValue(RepaymentIdMetadataKey, out var value) && Guid.TryParse(value, out var id) ? id : null;
 
     /// <summary>Our Refund row id, which we put into the refund's metadata when creating it.</summary>
     public static Guid? OurRefundId(Sdk.Refund refund) =>

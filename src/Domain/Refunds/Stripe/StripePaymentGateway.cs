@@ -53,6 +53,51 @@ public sealed class StripePaymentGateway(StripeClient client) : IPaymentGateway
         return ours is null ? null : ToResult(ours);
     }
 
+    public async Task<GatewayRefundCancel> CancelRefundAsync(GatewayRefundCancelRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrWhiteSpace(request.ProviderRefundId))
+        {
+            return GatewayRefundCancel.Refused(null, "Stripe never confirmed this refund, so it cannot be canceled: its amount counts as paid back to the shopper.");
+        }
+
+        try
+        {
+            var refund = await client.CancelRefundAsync(request.ProviderRefundId, $"cancel-{request.RefundId:D}", cancellationToken).ConfigureAwait(false);
+            return refund.Status == "canceled" ? GatewayRefundCancel.Done : GatewayRefundCancel.Refused(ToResult(refund), "Stripe did not cancel the refund.");
+        }
+        catch (StripeException ex) when (!ex.OutcomeUnknown)
+        {
+            // Stripe cancels only a refund waiting for an action: what became of this one decides what is due.
+            var current = await client.GetRefundAsync(request.ProviderRefundId, cancellationToken).ConfigureAwait(false);
+            return GatewayRefundCancel.Refused(ToResult(current), "Stripe can no longer cancel this refund.");
+        }
+        catch (StripeException ex)
+        {
+            return GatewayRefundCancel.Refused(null, ex.StaffMessage);
+        }
+    }
+
+    public async Task<GatewayPaymentStart> StartPaymentAsync(GatewayPaymentRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var session = await client.CreateCheckoutSessionAsync(
+            request.Amount, $"Keeping order {request.OrderNumber}", request.ReturnUrl, request.IdempotencyKey, request.OrderNumber, cancellationToken).ConfigureAwait(false);
+        return new GatewayPaymentStart(session.Id, new Uri(session.Url));
+    }
+
+    public async Task<Money?> FindPaymentAsync(string paymentReference, CancellationToken cancellationToken) =>
+        PaidOf(await client.GetCheckoutSessionAsync(paymentReference, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>What a Checkout Session took, once Stripe says it is paid.</summary>
+    public static Money? PaidOf(Sdk.Checkout.Session session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return session.PaymentStatus == "paid" && session.AmountTotal is { } total && !string.IsNullOrEmpty(session.Currency)
+            ? Money.FromMinorUnits(total, session.Currency)
+            : null;
+    }
+
     /// <summary>The refund's status in our terms, with the amount and currency Stripe says it refunded.</summary>
     public static GatewayRefundResult ToResult(Sdk.Refund refund)
     {

@@ -137,6 +137,9 @@ public sealed partial class StripeWebhookHandler(
                 }
 
                 break;
+            case "checkout.session.completed" or "checkout.session.async_payment_succeeded":
+                await ApplyRepaymentAsync(stripeEvent.Read<Sdk.Checkout.Session>(), now, cancellationToken);
+                break;
             case "charge.dispute.created":
                 await SetDisputedAsync(stripeEvent.Read<Sdk.Dispute>(), true, now, cancellationToken);
                 break;
@@ -163,7 +166,7 @@ public sealed partial class StripeWebhookHandler(
     }
 
     public static bool IsHandled(string type) => type is "refund.created" or "refund.updated" or "refund.failed" or "charge.refunded"
-        or "charge.dispute.created" or "charge.dispute.closed";
+        or "charge.dispute.created" or "charge.dispute.closed" or "checkout.session.completed" or "checkout.session.async_payment_succeeded";
 
     private async Task ApplyRefundAsync(Sdk.Refund stripeRefund, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -179,6 +182,33 @@ public sealed partial class StripeWebhookHandler(
         }
 
         request.SettleRefund(refund.Id, StripePaymentGateway.ToResult(stripeRefund), Actor.System, now);
+    }
+
+    /// <summary>
+    /// A shopper paid back what an undo found due. A payment for no repayment of ours, or for an undo no longer
+    /// waiting for it (completed, or kept canceled by staff), is recorded as handled and changes nothing; staff
+    /// are told about money that arrived for an undo that no longer waits, so they can refund it.
+    /// </summary>
+    private async Task ApplyRepaymentAsync(Sdk.Checkout.Session session, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (StripePaymentGateway.PaidOf(session) is not { } paid)
+        {
+            return;
+        }
+
+        var ourId = StripeClient.OurRepaymentId(session);
+        var repayment = await db.Repayments.AsNoTracking().FirstOrDefaultAsync(r => r.Id == ourId || r.Reference == session.Id, cancellationToken);
+        if (repayment is null || await cancellations.LoadAsync(repayment.RequestId, cancellationToken) is not { } request)
+        {
+            LogUnknownPayment(session.Id);
+            return;
+        }
+
+        if (!request.SettleCardRepayment(repayment.Id, paid, null, Actor.System, now) && repayment.Status == RepaymentStatus.Pending)
+        {
+            LogPaymentNotAwaited(session.Id, request.Order.Number);
+            db.EnqueueEmail(UndoEmails.RepaymentNotAwaited(email.Value.SupportAddress, request.Order.Number, paid), request.Order.Number, now);
+        }
     }
 
     private async Task SetDisputedAsync(Sdk.Dispute dispute, bool disputed, DateTimeOffset now, CancellationToken cancellationToken)
@@ -206,6 +236,12 @@ public sealed partial class StripeWebhookHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stripe refund {RefundId} is not one of ours")]
     private partial void LogUnknownRefund(string refundId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stripe checkout session {SessionId} is not a repayment of ours")]
+    private partial void LogUnknownPayment(string sessionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stripe checkout session {SessionId} paid for order {OrderNumber}, whose undo no longer waits for it")]
+    private partial void LogPaymentNotAwaited(string sessionId, string orderNumber);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stripe webhook refused: {Reason}")]
     private partial void LogRejected(string reason);

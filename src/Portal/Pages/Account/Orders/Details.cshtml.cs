@@ -56,6 +56,14 @@ public sealed class DetailsModel(AppDbContext db, ISender sender, IEnumerable<IV
     public bool CanRequest => Policy.TakesRequest();
     public bool CanWithdraw => LatestRequest?.Status == CancellationStatus.Requested;
 
+    /// <summary>The shopper may still ask to keep the canceled order (the store's window is open and they have not asked yet).</summary>
+    public bool CanAskToKeep { get; private set; }
+
+    /// <summary>What the shopper still has to pay to keep the order, while an undo waits for it.</summary>
+    public Money? RepaymentDue => LatestRequest is { Status: CancellationStatus.AwaitingRepayment } request
+        ? new Money(Math.Max(0m, request.StillDue), Order.Currency)
+        : null;
+
     public static IEnumerable<ShopperReason> Reasons => Enum.GetValues<ShopperReason>();
 
     public async Task<IActionResult> OnGetAsync(string number, CancellationToken cancellationToken) =>
@@ -145,6 +153,24 @@ public sealed class DetailsModel(AppDbContext db, ISender sender, IEnumerable<IV
         return RedirectToPage(new { number });
     }
 
+    /// <summary>"I changed my mind — keep my order" on a canceled order, within the store's window: staff decide.</summary>
+    public async Task<IActionResult> OnPostKeepAsync(string number, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(number, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var result = await sender.Send(new AskToKeepOrder(number, Shopper), cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return await RefusedAfterReloadAsync(number, result.Error!, cancellationToken);
+        }
+
+        StatusMessage = $"We received your request to keep order {number}. Our team checks it and emails you: if part of your refund already reached you, it has to be paid again first.";
+        return RedirectToPage(new { number });
+    }
+
     private static readonly Error NothingToWithdraw =
         Error.NotAllowed("There is no cancellation request to withdraw: only a request that has not been accepted yet can be withdrawn.");
 
@@ -198,7 +224,9 @@ public sealed class DetailsModel(AppDbContext db, ISender sender, IEnumerable<IV
                 r.ClosedAt,
                 r.Decision == null ? null : r.Decision.RefundAmount,
                 r.Decision == null ? null : r.Decision.RefundMethod,
-                r.Decision == null ? null : r.Decision.KeptReason))
+                r.Decision == null ? null : r.Decision.KeptReason,
+                r.AmountDue - r.Repayments.Where(p => p.Status == RepaymentStatus.Received).Sum(p => p.Amount),
+                r.UndoAskedAt))
             .ToListAsync(cancellationToken);
         LatestRequest = requests.FirstOrDefault();
         WhatGoesBack = await WhatGoesBackAsync(order, LatestRequest, cancellationToken);
@@ -211,6 +239,9 @@ public sealed class DetailsModel(AppDbContext db, ISender sender, IEnumerable<IV
             .Select(x => new TimelineStep(x.Entry.At, x.Entry.Kind, x.Entry.ToStatus))
             .ToListAsync(cancellationToken);
 
+        CanAskToKeep = LatestRequest is { Status: CancellationStatus.Canceled, UndoAskedAt: null, ClosedAt: { } closed }
+            && await db.StoreSettings.AsNoTracking().Select(s => s.ShopperUndoWindowDays).SingleAsync(cancellationToken) is var window and > 0
+            && DateTimeOffset.UtcNow - closed <= TimeSpan.FromDays(window);
         var hasOpen = requests.Any(r => r.Status.IsOpen());
         Policy = CancellationPolicy.Evaluate(order, hasOpen);
         PolicyWithoutRequest = CancellationPolicy.Evaluate(order, hasOpenRequest: false);
@@ -252,7 +283,9 @@ public sealed class DetailsModel(AppDbContext db, ISender sender, IEnumerable<IV
         DateTimeOffset? ClosedAt,
         decimal? RefundAmount,
         RefundMethod? RefundMethod,
-        string? KeptReason);
+        string? KeptReason,
+        decimal StillDue,
+        DateTimeOffset? UndoAskedAt);
 
     public sealed record TimelineStep(DateTimeOffset At, AuditKind Kind, CancellationStatus ToStatus);
 }
