@@ -24,6 +24,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasIndex(o => new { o.CustomerId, o.PlacedAt });
         builder.HasIndex(o => o.TrackingNumber);
         builder.HasIndex(o => o.CustomerEmail);
+        builder.HasIndex(o => o.PlacedAt);
         builder.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(o => o.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(o => o.TotalMoney);
@@ -68,6 +69,7 @@ internal sealed class CancellationRequestConfiguration : IEntityTypeConfiguratio
         builder.HasIndex(r => r.OrderId).IsUnique().HasFilter(OpenRequestFilter).HasDatabaseName("UX_CancellationRequests_OpenPerOrder");
         builder.HasIndex(r => new { r.Status, r.RequestedAt, r.Id });
         builder.HasIndex(r => new { r.AssignedToId, r.Status });
+        builder.HasIndex(r => r.RequestedAt);
 
         // Searching the queue by order number, email or tracking number goes from the order to its requests.
         builder.HasIndex(r => new { r.OrderId, r.RequestedAt });
@@ -114,6 +116,7 @@ internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
         builder.HasIndex(r => r.RequestId);
         builder.HasIndex(r => new { r.Status, r.CreatedAt });
         builder.HasIndex(r => r.ProviderReference);
+        builder.HasIndex(r => r.CreatedAt);
         builder.HasOne<CancellationRequest>().WithMany(r => r.Refunds).HasForeignKey(r => r.RequestId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -239,6 +242,7 @@ internal sealed class StoreSettingsConfiguration : IEntityTypeConfiguration<Sett
         builder.Property(s => s.StoreName).HasMaxLength(Settings.StoreSettings.MaxStoreNameLength).HasDefaultValue(Settings.StoreBranding.DefaultStoreName);
         builder.Property(s => s.LogoUrl).HasMaxLength(Settings.StoreSettings.MaxLogoUrlLength);
         builder.Property(s => s.BrandColor).HasMaxLength(7).HasDefaultValue(Settings.StoreBranding.DefaultBrandColor);
+        builder.Property(s => s.TimeZone).HasMaxLength(Settings.StoreSettings.MaxTimeZoneLength).HasDefaultValue(Settings.StoreTimeZone.Default);
         builder.HasData(new Settings.StoreSettings());
     }
 }
