@@ -70,7 +70,7 @@ public sealed class RefundLedger(AppDbContext db)
             join request in db.CancellationRequests on refund.RequestId equals request.Id
             join order in db.Orders on refund.OrderId equals order.Id
             where refund.CreatedAt >= start && refund.CreatedAt < end
-            select new LedgerSource(refund, request, order);
+            select new LedgerSource { Refund = refund, Request = request, Order = order };
         if (query.Currency is { } currency)
         {
             rows = rows.Where(x => x.Refund.Currency == currency);
@@ -99,5 +99,11 @@ public sealed class RefundLedger(AppDbContext db)
         return rows;
     }
 
-    private sealed record LedgerSource(Refund Refund, CancellationRequest Request, Orders.Order Order);
+    // A class with settable members, not a positional record: EF Core translates member initialisation only.
+    private sealed class LedgerSource
+    {
+        public required Refund Refund { get; init; }
+        public required CancellationRequest Request { get; init; }
+        public required Orders.Order Order { get; init; }
+    }
 }
