@@ -21,9 +21,11 @@ public sealed record ReportClock(TimeZoneInfo Zone, DateTimeOffset Now)
 /// </summary>
 public sealed class RefundReports(AppDbContext db, CancellationQueue queue, StoreTimeZone zones, TimeProvider clock)
 {
-    private const string Refunds = "\"Refunds\" rf JOIN \"CancellationRequests\" cr ON cr.\"Id\" = rf.\"RequestId\" JOIN \"Orders\" o ON o.\"Id\" = rf.\"OrderId\"";
-    private const string Requests = "\"CancellationRequests\" cr JOIN \"Orders\" o ON o.\"Id\" = cr.\"OrderId\"";
-    private const string Refundable = "(CASE WHEN o.\"PaymentMethod\" IN ('Points', 'StoreCredit') THEN 0 ELSE o.\"AmountPaid\" END - cr.\"DecisionRefundAmount\")";
+    private const string JoinRequest = " JOIN \"CancellationRequests\" cr ON cr.\"Id\" = rf.\"RequestId\"";
+    private const string JoinOrderOfRefund = " JOIN \"Orders\" o ON o.\"Id\" = rf.\"OrderId\"";
+    private const string JoinOrderOfRequest = " JOIN \"Orders\" o ON o.\"Id\" = cr.\"OrderId\"";
+    // What a decided request keeps of the payment (null before a decision); the same rule as CancellationDecision.Kept.
+    private const string KeptAmount = "(CASE WHEN o.\"PaymentMethod\" IN ('Points', 'StoreCredit') THEN 0 ELSE o.\"AmountPaid\" END - cr.\"DecisionRefundAmount\")";
 
     /// <summary>Now, and the store's time zone the report's days are counted in.</summary>
     public async Task<ReportClock> ClockAsync(CancellationToken cancellationToken) =>
@@ -39,14 +41,14 @@ public sealed class RefundReports(AppDbContext db, CancellationQueue queue, Stor
         var money = await QueryAsync<MoneyRow>(sql => $"""
             SELECT rf."Currency" AS "Currency", rf."Method" AS "MethodName", rf."Status" AS "StatusName", cr."DecisionReason" AS "ReasonName",
                    COUNT(*) AS "Count", {sql.SumUnits("rf.\"Amount\"")} AS "Units"
-            FROM {Refunds} {RefundsWhere(sql, query, from, to)}
+            FROM {RefundsFrom(query, withRequest: true)} {RefundsWhere(sql, query, from, to)}
             GROUP BY rf."Currency", rf."Method", rf."Status", cr."DecisionReason"
             """, cancellationToken);
 
         var days = await QueryAsync<DayRow>(sql => $"""
             SELECT {sql.DayNumber("rf.\"CreatedAt\"", zone, from, to)} AS "Day", rf."Currency" AS "Currency", rf."Method" AS "MethodName",
                    {sql.SumUnits("rf.\"Amount\"")} AS "Units"
-            FROM {Refunds} {RefundsWhere(sql, query, from, to).And("rf.\"Status\" = 'Succeeded'")}
+            FROM {RefundsFrom(query, withRequest: false)} {RefundsWhere(sql, query, from, to).And("rf.\"Status\" = 'Succeeded'")}
             GROUP BY 1, 2, 3
             """, cancellationToken);
 
@@ -54,15 +56,15 @@ public sealed class RefundReports(AppDbContext db, CancellationQueue queue, Stor
             SELECT o."Currency" AS "Currency", cr."Status" AS "StatusName", cr."RequestedByKind" AS "AskedByName", cr."ShopperReason" AS "ShopperReasonName",
                    cr."DecisionReason" AS "ReasonName", COUNT(*) AS "Count",
                    SUM(CASE WHEN o."IsDisputed" THEN 1 ELSE 0 END) AS "Disputed",
-                   SUM(CASE WHEN cr."DecisionKeptReason" IS NULL THEN 0 ELSE 1 END) AS "KeptCount",
-                   {sql.SumUnits($"CASE WHEN cr.\"DecisionKeptReason\" IS NULL THEN 0 ELSE {Refundable} END")} AS "KeptUnits"
-            FROM {Requests} {RequestsWhere(sql, query, from, to)}
+                   SUM(CASE WHEN {KeptAmount} > 0 THEN 1 ELSE 0 END) AS "KeptCount",
+                   {sql.SumUnits($"CASE WHEN {KeptAmount} > 0 THEN {KeptAmount} ELSE 0 END")} AS "KeptUnits"
+            FROM "CancellationRequests" cr{JoinOrderOfRequest} {RequestsWhere(sql, query, from, to)}
             GROUP BY o."Currency", cr."Status", cr."RequestedByKind", cr."ShopperReason", cr."DecisionReason"
             """, cancellationToken);
 
         var kept = await QueryAsync<KeptRow>(sql => $"""
-            SELECT o."Currency" AS "Currency", cr."DecisionKeptReason" AS "Reason", COUNT(*) AS "Count", {sql.SumUnits(Refundable)} AS "Units"
-            FROM {Requests} {RequestsWhere(sql, query, from, to).And("cr.\"DecisionKeptReason\" IS NOT NULL")}
+            SELECT o."Currency" AS "Currency", cr."DecisionKeptReason" AS "Reason", COUNT(*) AS "Count", {sql.SumUnits(KeptAmount)} AS "Units"
+            FROM "CancellationRequests" cr{JoinOrderOfRequest} {RequestsWhere(sql, query, from, to).And($"{KeptAmount} > 0")}
             GROUP BY o."Currency", cr."DecisionKeptReason"
             ORDER BY 4 DESC, 2
             LIMIT {MaxKeptReasons}
@@ -76,18 +78,18 @@ public sealed class RefundReports(AppDbContext db, CancellationQueue queue, Stor
         // Decided = accepted, or rejected (a rejection's time is when the request closed).
         var durations = await QueryAsync<DurationRow>(sql => $"""
             SELECT 'decision' AS "Measure", {sql.Minutes("COALESCE(cr.\"AcceptedAt\", cr.\"ClosedAt\")", "cr.\"RequestedAt\"")} AS "Minutes", COUNT(*) AS "Count"
-            FROM {Requests} {RequestsWhere(sql, query, from, to).And("(cr.\"AcceptedAt\" IS NOT NULL OR cr.\"Status\" = 'Rejected')")}
+            FROM {RequestsFrom(query)} {RequestsWhere(sql, query, from, to).And("(cr.\"AcceptedAt\" IS NOT NULL OR cr.\"Status\" = 'Rejected')")}
             GROUP BY 2
             UNION ALL
             SELECT 'canceled' AS "Measure", {sql.Minutes("cr.\"ClosedAt\"", "cr.\"RequestedAt\"")} AS "Minutes", COUNT(*) AS "Count"
-            FROM {Requests} {RequestsWhere(sql, query, from, to).And("cr.\"Status\" = 'Canceled'")}
+            FROM {RequestsFrom(query)} {RequestsWhere(sql, query, from, to).And("cr.\"Status\" = 'Canceled'")}
             GROUP BY 2
             """, cancellationToken);
 
         var staff = await QueryAsync<StaffRow>(sql => $"""
             SELECT cr."AssignedToName" AS "Staff",
                    CASE WHEN cr."Status" = 'Canceled' THEN {sql.Minutes("cr.\"ClosedAt\"", "cr.\"RequestedAt\"")} END AS "Minutes", COUNT(*) AS "Count"
-            FROM {Requests} {RequestsWhere(sql, query, from, to).And("cr.\"AssignedToName\" IS NOT NULL")}
+            FROM {RequestsFrom(query)} {RequestsWhere(sql, query, from, to).And("cr.\"AssignedToName\" IS NOT NULL")}
             GROUP BY 1, 2
             """, cancellationToken);
 
@@ -97,6 +99,15 @@ public sealed class RefundReports(AppDbContext db, CancellationQueue queue, Stor
 
     /// <summary>Kept amounts are listed by the reason staff wrote, largest first; beyond this many the rest are left out.</summary>
     public const int MaxKeptReasons = 20;
+
+    // Each statement joins only the rows its columns and filters need: a join is a lookup per refund or request.
+    private static string RefundsFrom(ReportQuery query, bool withRequest) =>
+        "\"Refunds\" rf"
+        + (withRequest || query.Reason is not null || query.AskedBy is not null ? JoinRequest : "")
+        + (query.Payment is not null ? JoinOrderOfRefund : "");
+
+    private static string RequestsFrom(ReportQuery query) =>
+        "\"CancellationRequests\" cr" + (query.Currency is not null || query.Payment is not null ? JoinOrderOfRequest : "");
 
     private static ReportWhere RefundsWhere(ReportSql sql, ReportQuery query, DateTimeOffset from, DateTimeOffset to) =>
         new ReportWhere(sql).Between("rf.\"CreatedAt\"", from, to)
