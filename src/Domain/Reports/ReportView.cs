@@ -92,7 +92,7 @@ public sealed record ReportView(ReportQuery Query, TimeZoneInfo Zone, IReadOnlyL
         [.. money.Where(m => m.Status == RefundStatus.Succeeded)
             .GroupBy(m => (m.Currency, m.Method))
             .OrderBy(g => g.Key.Currency, StringComparer.Ordinal).ThenBy(g => g.Key.Method)
-            .Select(g => Row(g.Key.Currency, Capitalized(g.Key.Method.ToDisplay()), Total(g)))]);
+            .Select(g => Row(g.Key.Currency, MethodName(g.Key.Method), Total(g)))]);
 
     private static ReportTable ByReason(IReadOnlyList<MoneyRow> money) => new("by-reason", "Refunded by reason",
         ["Currency", "Reason", "Refunds", "Refunded"],
@@ -228,7 +228,7 @@ public sealed record ReportView(ReportQuery Query, TimeZoneInfo Zone, IReadOnlyL
             }).ToList();
             return new ReportTable($"per-{(weekly ? "week" : "day")}-{currency.Key.ToLowerInvariant()}",
                 $"Refunded per {(weekly ? "week" : "day")} in {currency.Key}, by method",
-                [weekly ? "Week starting" : "Day", "Currency", .. Methods.Select(m => Capitalized(m.ToDisplay())), "Total"], rows);
+                [weekly ? "Week starting" : "Day", "Currency", .. Methods.Select(MethodName), "Total"], rows);
         })];
     }
 
@@ -245,7 +245,7 @@ public sealed record ReportView(ReportQuery Query, TimeZoneInfo Zone, IReadOnlyL
     {
         var currency = table.Rows.Count > 0 ? table.Rows[0][1].Text! : "";
         return new ChartData(table.Title, $"Stacked bars: the amount refunded in {currency} each {table.Columns[0].ToLowerInvariant()}, split by refund method.",
-            table.Columns[0], $"Refunded ({currency})", [.. Methods.Select(m => Capitalized(m.ToDisplay()))],
+            table.Columns[0], $"Refunded ({currency})", [.. Methods.Select(MethodName)],
             [.. table.Rows.Select(r => new ChartBar(r[0].Text!, [.. r.Skip(2).Take(Methods.Length).Select(c => c.Number!.Value)]))], table);
     }
 
@@ -266,5 +266,10 @@ public sealed record ReportView(ReportQuery Query, TimeZoneInfo Zone, IReadOnlyL
     private static IReadOnlyList<ReportCell> Row(string currency, string label, (long Count, long Units) total) =>
         [ReportCell.Of(currency), ReportCell.Of(label), ReportCell.Count(total.Count), ReportCell.Amount(Amount(total.Units), currency)];
 
-    private static string Capitalized(string text) => string.Concat(text[..1].ToUpperInvariant(), text[1..]);
+    /// <summary>A refund method as a heading or a list item names it ("Store credit").</summary>
+    public static string MethodName(RefundMethod method)
+    {
+        var text = method.ToDisplay();
+        return string.Concat(text[..1].ToUpperInvariant(), text[1..]);
+    }
 }
