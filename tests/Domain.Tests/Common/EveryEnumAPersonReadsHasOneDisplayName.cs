@@ -20,6 +20,9 @@ public sealed partial class EveryEnumAPersonReadsHasOneDisplayName
         typeof(CancellationAction), // the refusal messages of CancellationRequest
         typeof(QueueAge), // the queue's age filter labels its own options
         typeof(CardRefundProblem), // picks the staff email; its subject says it
+        typeof(Domain.Reports.ReportPeriod), // the report form labels its own periods
+        typeof(Domain.Reports.CellKind), // how a report cell is written, never shown
+        typeof(Domain.Reports.ExportFormat), // the download links say CSV and XLSX
     ];
 
     private static IEnumerable<MethodInfo> Namers =>
