@@ -32,7 +32,8 @@ builder.Services.ConfigureApplicationCookie(options =>
 builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(StaffPolicies.Staff, p => p.RequireRole(Roles.StaffRoles))
-    .AddPolicy(StaffPolicies.Admin, p => p.RequireRole(Roles.Admin));
+    .AddPolicy(StaffPolicies.Admin, p => p.RequireRole(Roles.Admin))
+    .AddPolicy(StaffPolicies.Managers, p => p.RequireRole(Roles.Manager, Roles.Admin));
 builder.Services.AddRazorPages(options =>
 {
     // Every page needs a staff role; only signing in and the error pages are open.
@@ -62,6 +63,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseStoreTimeZone();
 app.MapRazorPages();
 app.MapStripeWebhook();
 

@@ -5,11 +5,14 @@ public static class StaffPolicies
     public const string Staff = "Staff";
     public const string Admin = "Admin";
 
+    /// <summary>Managers and admins: the refund reports show the whole store's money, which support staff do not need.</summary>
+    public const string Managers = "Managers";
+
     /// <summary>
     /// Folders only some staff may open. The same list sets up authorization and lets a refusal name who the
     /// page is for, instead of telling a manager that they are not staff.
     /// </summary>
-    public static readonly IReadOnlyList<RestrictedFolder> RestrictedFolders = [new("/Admin", Admin, "admins")];
+    public static readonly IReadOnlyList<RestrictedFolder> RestrictedFolders = [new("/Admin", Admin, "admins"), new("/Reports", Managers, "managers and admins")];
 
     /// <summary>The restriction of the folder a local path lies in, if any.</summary>
     public static RestrictedFolder? RestrictionOf(string? path) =>

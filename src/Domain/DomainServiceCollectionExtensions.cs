@@ -3,6 +3,7 @@ using CancellationPortal.Domain.Common;
 using CancellationPortal.Domain.Notifications;
 using CancellationPortal.Domain.Persistence;
 using CancellationPortal.Domain.Refunds.Stripe;
+using CancellationPortal.Domain.Reports;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.DataProtection;
@@ -53,6 +54,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<Queue.CancellationQueue>();
         services.AddScoped<Queue.Dashboard>();
         services.AddScoped<Orders.OrderSearch>();
+        services.AddRefundReports(configuration);
         services.AddScoped<OutboxProcessor>();
         services.AddSingleton<IEmailSender, PickupFolderEmailSender>();
         services.AddStripeRefunds(configuration);

@@ -19,6 +19,7 @@ public sealed class OnlyStaffReachTheBackOffice(SqliteBackOffice app)
         routes.ShouldContain(r => r.StartsWith("/Orders/", StringComparison.Ordinal) && char.IsDigit(r["/Orders/".Length]));
         routes.ShouldContain("/Admin/Staff");
         routes.ShouldContain("/Admin/Settings");
+        routes.ShouldContain("/Reports");
         routes.ShouldNotContain("/Account/Login");
     }
 
@@ -74,6 +75,38 @@ public sealed class OnlyStaffReachTheBackOffice(SqliteBackOffice app)
         }
 
         (await client.GetAsync("/Requests")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task SupportStaffAreRefusedEveryReportAndDownloadWithA403SayingWhoTheyAreFor()
+    {
+        var client = await app.SignInAsync(BackOfficeApp.Support);
+        foreach (var route in new[] { "/Reports", "/Reports?Period=LastMonth", "/Reports?handler=Export&table=refunded&format=csv", "/Reports?handler=Ledger&format=xlsx" })
+        {
+            var response = await client.GetAsync(route);
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect, route);
+            response.Headers.Location!.ToString().ShouldContain("/Account/AccessDenied");
+            var refusal = await client.GetPageAsync(response.Headers.Location!.ToString());
+            refusal.Status.ShouldBe(HttpStatusCode.Forbidden, route);
+            refusal.Text.ShouldContain("This page is for managers and admins.");
+        }
+
+        (await client.GetPageAsync("/Requests")).Document.QuerySelectorAll("nav a").Select(a => a.TextContent.Trim()).ShouldNotContain("Reports");
+    }
+
+    [Theory]
+    [InlineData(BackOfficeApp.Manager)]
+    [InlineData(BackOfficeApp.Admin)]
+    public async Task ManagersAndAdminsOpenTheReportsFromTheNavigationAndDownloadThem(string email)
+    {
+        var client = await app.SignInAsync(email);
+
+        var link = (await client.GetPageAsync("/Requests")).Document.QuerySelectorAll("nav a").Single(a => a.TextContent.Trim() == "Reports");
+        var reports = await client.GetPageAsync(link.GetAttribute("href")!);
+
+        reports.Status.ShouldBe(HttpStatusCode.OK);
+        reports.Document.QuerySelector("nav a[aria-current=page]")!.TextContent.Trim().ShouldBe("Reports");
+        (await client.GetAsync("/Reports?handler=Ledger&format=csv")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]

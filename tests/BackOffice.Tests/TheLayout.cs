@@ -11,10 +11,12 @@ public sealed class TheLayout(SqliteBackOffice app) : PageTest(app)
     {
         var support = await (await StaffAsync()).GetPageAsync("/");
         var admin = await (await App.SignInAsync(BackOfficeApp.Admin)).GetPageAsync("/");
+        var manager = await (await App.SignInAsync(BackOfficeApp.Manager)).GetPageAsync("/");
 
         static List<string> Items(HtmlPage page) => [.. page.Document.QuerySelectorAll("nav[aria-label=Main] a").Select(a => a.GetAttribute("href")!)];
         Items(support).ShouldBe(["/", "/Requests", "/Orders"]);
-        Items(admin).ShouldBe(["/", "/Requests", "/Orders", "/Admin/Staff", "/Admin/Settings"]);
+        Items(manager).ShouldBe(["/", "/Requests", "/Orders", "/Reports"]);
+        Items(admin).ShouldBe(["/", "/Requests", "/Orders", "/Reports", "/Admin/Staff", "/Admin/Settings"]);
     }
 
     [Fact]

@@ -13,7 +13,19 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 // Measures the back-office queue query (the one the page runs) on a seeded database:
 //   dotnet run -c Release --project tests/Benchmarks -- --orders 10000,100000,1000000 --provider sqlite|postgres [--runs 50] [--sql]
+// or the refund report of the Reports page:
+//   dotnet run -c Release --project tests/Benchmarks -- reports --refunds 10000,100000,1000000 --provider sqlite|postgres [--runs 30] [--sql]
 // PostgreSQL needs TEST_POSTGRES (an admin connection string); each size gets its own throwaway database.
+if (args.FirstOrDefault() == "reports")
+{
+    return await ReportsBenchmark.RunAsync(
+        Option("--provider", "sqlite").Equals("postgres", StringComparison.OrdinalIgnoreCase) ? Provider.Postgres : Provider.Sqlite,
+        [.. Option("--refunds", "10000,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))],
+        int.Parse(Option("--runs", "30"), CultureInfo.InvariantCulture),
+        new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero),
+        args.Contains("--sql"));
+}
+
 var sizes = Option("--orders", "10000,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
 var provider = Option("--provider", "sqlite").Equals("postgres", StringComparison.OrdinalIgnoreCase) ? Provider.Postgres : Provider.Sqlite;
 var runs = int.Parse(Option("--runs", "50"), CultureInfo.InvariantCulture);
@@ -134,6 +146,16 @@ internal sealed class StatementCounter : DbCommandInterceptor
         Count++;
         Statements.Add(command.CommandText);
         return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    /// <summary>How long each statement of the last page took to answer, printed with --sql.</summary>
+    public List<TimeSpan> Durations { get; } = [];
+
+    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        Durations.Add(eventData.Duration);
+        return base.ReaderExecutedAsync(command, eventData, result, cancellationToken);
     }
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)

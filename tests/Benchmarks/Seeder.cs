@@ -12,7 +12,7 @@ namespace CancellationPortal.Benchmarks;
 /// Fills a fresh database with N orders, 10% of them with an open request and 5% with a closed one, using
 /// raw multi-row INSERTs in one transaction (EF's change tracker would take minutes at a million rows).
 /// </summary>
-internal sealed class Seeder(TestDatabase database, DateTimeOffset now)
+internal sealed partial class Seeder(TestDatabase database, DateTimeOffset now)
 {
     private const int RowsPerInsert = 500;
     private static readonly DateTimeOffsetToBinaryConverter SqliteTime = new();

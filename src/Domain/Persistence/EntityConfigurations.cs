@@ -24,6 +24,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasIndex(o => new { o.CustomerId, o.PlacedAt });
         builder.HasIndex(o => o.TrackingNumber);
         builder.HasIndex(o => o.CustomerEmail);
+        builder.HasIndex(o => o.PlacedAt);
         builder.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(o => o.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(o => o.TotalMoney);
@@ -79,6 +80,9 @@ internal sealed class CancellationRequestConfiguration : IEntityTypeConfiguratio
         builder.HasIndex(r => r.OrderId).IsUnique().HasFilter(OpenRequestFilter).HasDatabaseName("UX_CancellationRequests_OpenPerOrder");
         builder.HasIndex(r => new { r.Status, r.RequestedAt, r.Id });
         builder.HasIndex(r => new { r.AssignedToId, r.Status });
+        // The reports read a period's requests from this index alone, without visiting the rows.
+        builder.HasIndex(r => new { r.RequestedAt, r.Status, r.RequestedByKind, r.ShopperReason, r.OrderId, r.AcceptedAt, r.ClosedAt, r.AssignedToName })
+            .HasDatabaseName("IX_CancellationRequests_Reports");
 
         // Searching the queue by order number, email or tracking number goes from the order to its requests.
         builder.HasIndex(r => new { r.OrderId, r.RequestedAt });
@@ -125,6 +129,8 @@ internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
         builder.HasIndex(r => r.RequestId);
         builder.HasIndex(r => new { r.Status, r.CreatedAt });
         builder.HasIndex(r => r.ProviderReference);
+        // The reports read a period's refunds from this index alone, without visiting the rows.
+        builder.HasIndex(r => new { r.CreatedAt, r.Currency, r.Method, r.Status, r.Amount, r.RequestId, r.OrderId }).HasDatabaseName("IX_Refunds_Reports");
         builder.HasOne<CancellationRequest>().WithMany(r => r.Refunds).HasForeignKey(r => r.RequestId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -268,6 +274,7 @@ internal sealed class StoreSettingsConfiguration : IEntityTypeConfiguration<Sett
         builder.Property(s => s.BrandColor).HasMaxLength(7).HasDefaultValue(Settings.StoreBranding.DefaultBrandColor);
         builder.Property(s => s.RepaymentOverdueAfterDays).HasDefaultValue(Settings.StoreSettings.DefaultRepaymentOverdueAfterDays);
         builder.Property(s => s.ShopperUndoWindowDays).HasDefaultValue(Settings.StoreSettings.DefaultShopperUndoWindowDays);
+        builder.Property(s => s.TimeZone).HasMaxLength(Settings.StoreSettings.MaxTimeZoneLength).HasDefaultValue(Settings.StoreTimeZone.Default);
         builder.HasData(new Settings.StoreSettings());
     }
 }

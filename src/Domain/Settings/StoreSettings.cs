@@ -8,6 +8,7 @@ public sealed class StoreSettings
     public const int MaxLogoUrlLength = 2048;
     public const int DefaultRepaymentOverdueAfterDays = 7;
     public const int DefaultShopperUndoWindowDays = 14;
+    public const int MaxTimeZoneLength = 64;
 
     public int Id { get; private set; } = SingletonId;
 
@@ -34,4 +35,7 @@ public sealed class StoreSettings
 
     /// <summary>The portal's brand colour (#rrggbb): its header and buttons, with white text on it.</summary>
     public string BrandColor { get; set; } = StoreBranding.DefaultBrandColor;
+
+    /// <summary>The store's time zone (an IANA id such as Europe/Berlin): report days and back-office times are read in it.</summary>
+    public string TimeZone { get; set; } = StoreTimeZone.Default;
 }

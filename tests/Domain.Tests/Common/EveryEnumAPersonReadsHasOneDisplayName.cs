@@ -21,6 +21,9 @@ public sealed partial class EveryEnumAPersonReadsHasOneDisplayName
         typeof(QueueAge), // the queue's age filter labels its own options
         typeof(CardRefundProblem), // picks the staff email; its subject says it
         typeof(QueueFlag), typeof(DashboardTile), // the queue's and the dashboard's pages label their own filters and tiles
+        typeof(Domain.Reports.ReportPeriod), // the report form labels its own periods
+        typeof(Domain.Reports.CellKind), // how a report cell is written, never shown
+        typeof(Domain.Reports.ExportFormat), // the download links say CSV and XLSX
     ];
 
     private static IEnumerable<MethodInfo> Namers =>

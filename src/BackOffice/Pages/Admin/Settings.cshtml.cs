@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CancellationPortal.BackOffice.Pages.Admin;
 
-public sealed class SettingsModel(AppDbContext db) : PageModel
+public sealed class SettingsModel(AppDbContext db, StoreTimeZone zones) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -28,6 +28,7 @@ public sealed class SettingsModel(AppDbContext db) : PageModel
             StoreName = settings.StoreName,
             LogoUrl = settings.LogoUrl,
             BrandColor = settings.BrandColor,
+            TimeZone = settings.TimeZone,
         };
     }
 
@@ -48,7 +49,9 @@ public sealed class SettingsModel(AppDbContext db) : PageModel
         settings.StoreName = Input.StoreName.Trim();
         settings.LogoUrl = string.IsNullOrWhiteSpace(Input.LogoUrl) ? null : Input.LogoUrl.Trim();
         settings.BrandColor = Input.BrandColor.ToLowerInvariant();
+        settings.TimeZone = Input.TimeZone.Trim();
         await db.SaveChangesAsync(cancellationToken);
+        zones.Forget();
         StatusMessage = "Settings saved.";
         return RedirectToPage();
     }
@@ -85,6 +88,9 @@ public sealed class SettingsModel(AppDbContext db) : PageModel
         [Display(Name = "Brand colour")]
         public string BrandColor { get; set; } = "";
 
+        [Display(Name = "Store time zone")]
+        public string TimeZone { get; set; } = StoreTimeZone.Default;
+
         public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
         {
             if (StoreBranding.LogoProblem(LogoUrl?.Trim()) is { } logo)
@@ -95,6 +101,11 @@ public sealed class SettingsModel(AppDbContext db) : PageModel
             if (StoreBranding.ColorProblem(BrandColor) is { } color)
             {
                 yield return new ValidationResult(color, [nameof(BrandColor)]);
+            }
+
+            if (StoreTimeZone.Problem(TimeZone) is { } zone)
+            {
+                yield return new ValidationResult(zone, [nameof(TimeZone)]);
             }
         }
     }
