@@ -6,6 +6,8 @@ public sealed class StoreSettings
     public const int SingletonId = 1;
     public const int MaxStoreNameLength = 100;
     public const int MaxLogoUrlLength = 2048;
+    public const int MaxAddressLength = 300;
+    public const int MaxSupportContactLength = 200;
 
     public int Id { get; private set; } = SingletonId;
 
@@ -26,4 +28,10 @@ public sealed class StoreSettings
 
     /// <summary>The portal's brand colour (#rrggbb): its header and buttons, with white text on it.</summary>
     public string BrandColor { get; set; } = StoreBranding.DefaultBrandColor;
+
+    /// <summary>The store's postal address, in the footer of every email (shops in many countries must show it).</summary>
+    public string? StoreAddress { get; set; }
+
+    /// <summary>How shoppers reach support (an address, a phone number), in the footer of every email.</summary>
+    public string? SupportContact { get; set; }
 }
