@@ -58,9 +58,11 @@ public sealed class SendGridEmailSender(IHttpClientFactory httpClients, IOptions
             // The client writes the text part before the HTML part, as SendGrid requires.
             PlainTextContent = email.Text,
             HtmlContent = email.Html,
+
+            // Message-wide, so every event SendGrid reports about this email carries it.
+            CustomArgs = new Dictionary<string, string> { [OutgoingEmail.IdArgument] = email.Id.ToString() },
         };
         message.AddTo(new EmailAddress(email.To, email.ToName));
-        message.AddCustomArg(OutgoingEmail.IdArgument, email.Id.ToString());
         if (email.Category is { Length: > 0 } category)
         {
             message.AddCategory(category);
