@@ -17,7 +17,7 @@ public static class AccountEmailTemplates
         """)
     {
         Template = EmailTemplateNames.AccountConfirm,
-        Action = new EmailAction("Confirm your email", confirmLink),
+        Actions = [new EmailAction("Confirm your email", confirmLink)],
     };
 
     public static EmailMessage ResetPassword(string to, string resetLink) => new(
@@ -30,21 +30,21 @@ public static class AccountEmailTemplates
         """)
     {
         Template = EmailTemplateNames.AccountReset,
-        Action = new EmailAction("Choose a new password", resetLink),
+        Actions = [new EmailAction("Choose a new password", resetLink)],
     };
 
     public static EmailMessage AlreadyRegistered(string to, string signInLink, string resetLink) => new(
         to,
         AlreadyRegisteredSubject,
-        $"""
+        """
         Someone, perhaps you, tried to create an account at our store with this email address. You already have an account, so no new one was created and nothing about your account changed.
 
-        If it was you, sign in instead, or reset your password if you do not remember it: {resetLink}
+        If it was you, sign in instead, or reset your password if you do not remember it.
 
         If it was not you, you can ignore this email.
         """)
     {
         Template = EmailTemplateNames.AccountAlreadyRegistered,
-        Action = new EmailAction("Sign in", signInLink),
+        Actions = [new EmailAction("Sign in", signInLink), new EmailAction("Reset your password", resetLink)],
     };
 }

@@ -17,8 +17,8 @@ public sealed record EmailMessage(string To, string Subject, string TextBody)
     /// <summary>Which template wrote it (<see cref="EmailTemplateNames"/>): the Emails page filters by it.</summary>
     public string? Template { get; init; }
 
-    /// <summary>The one thing the reader can do next, shown as a button; its link is a path on the portal or an absolute address.</summary>
-    public EmailAction? Action { get; init; }
+    /// <summary>What the reader can do next, shown as buttons; each link is a path on the portal or an absolute address.</summary>
+    public IReadOnlyList<EmailAction> Actions { get; init; } = [];
 
     public string ToJson() => JsonSerializer.Serialize(this);
 

@@ -50,7 +50,7 @@ public static partial class EmailLayout
     private static string Text(EmailMessage message, EmailBrand brand)
     {
         var text = new StringBuilder().AppendLine(message.TextBody.Trim());
-        if (message.Action is { } action)
+        foreach (var action in message.Actions)
         {
             text.AppendLine().Append(action.Label).Append(": ").AppendLine(brand.Link(action.Link));
         }
@@ -88,7 +88,7 @@ public static partial class EmailLayout
                 .Append("</p>\n");
         }
 
-        if (message.Action is { } action)
+        foreach (var action in message.Actions)
         {
             html.Append("<p style=\"margin:24px 0;\"><a href=\"").Append(E(brand.Link(action.Link)))
                 .Append("\" style=\"display:inline-block;background:").Append(color)

@@ -18,8 +18,7 @@ public static class EmailTemplates
         We received your request to cancel order {order.Number} on {Stamp(request.RequestedAt)}.
         Reason: {request.ShopperReason?.ToDisplay() ?? "—"}
         {(request.Comment is null ? "" : $"Your comment: {request.Comment}\n")}
-        What happens next: our team reviews the request, usually within one business day. You can follow it
-        or withdraw it from My Account while it has not been accepted yet.
+        What happens next: our team reviews the request, usually within one business day. You can follow it or withdraw it from My Account while it has not been accepted yet.
         {ShopperSentences.WhenCanceled(order)}
         """,
         EmailTemplateNames.RequestReceived);
@@ -82,7 +81,7 @@ public static class EmailTemplates
         {
             ToName = order.CustomerName,
             Template = template,
-            Action = new EmailAction("View your order", $"/Account/Orders/{Uri.EscapeDataString(order.Number)}"),
+            Actions = [new EmailAction("View your order", $"/Account/Orders/{Uri.EscapeDataString(order.Number)}")],
         };
     }
 }

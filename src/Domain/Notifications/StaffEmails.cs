@@ -9,11 +9,9 @@ public static class StaffEmails
         to,
         $"Card refund amount differs for order {orderNumber}",
         $"""
-        The card refund of {asked} for order {orderNumber} was reported as {reported}
-        ({providerReference}).
+        The card refund of {asked} for order {orderNumber} was reported as {reported} ({providerReference}).
 
-        The refund is left unsettled and the cancellation stays in progress. Compare the refund in the
-        payment provider's dashboard with the request, and settle it with the shopper from there.
+        The refund is left unsettled and the cancellation stays in progress. Compare the refund in the payment provider's dashboard with the request, and settle it with the shopper from there.
         """,
         EmailTemplateNames.RefundAmountDiffers);
 
@@ -24,8 +22,7 @@ public static class StaffEmails
         The card refund of {amount} for order {orderNumber} failed.
         Reason: {reason}
 
-        The cancellation stays in progress and is flagged in the queue. Retry the refund or choose another
-        refund method (store credit or bank transfer).
+        The cancellation stays in progress and is flagged in the queue. Retry the refund or choose another refund method (store credit or bank transfer).
         """,
         EmailTemplateNames.RefundFailed);
 
