@@ -64,6 +64,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapRazorPages();
 app.MapStripeWebhook();
+app.MapSendGridWebhook();
 
 await app.RunAsync();
 

@@ -53,6 +53,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<Orders.OrderSearch>();
         services.AddScoped<OutboxProcessor>();
         services.AddScoped<EmailBrandSource>();
+        services.AddScoped<SendGridEventWebhook>();
         AddEmailSender(services, configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new EmailOptions());
         services.AddStripeRefunds(configuration);
         services.AddHostedService<OutboxDispatcher>();

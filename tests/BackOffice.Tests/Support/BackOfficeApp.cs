@@ -79,6 +79,7 @@ public abstract class BackOfficeApp(Provider provider) : WebApplicationFactory<P
         }
 
         builder.UseSetting("Email:PickupFolder", _mailFolder);
+        builder.UseSetting("Email:SendGrid:WebhookVerificationKey", SendGridSigning.VerificationKey);
 
         // The tests decide every card outcome; reconciliation would ask the fake gateway again.
         builder.UseSetting("Stripe:Reconciliation:Enabled", "false");
