@@ -54,6 +54,8 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<OutboxProcessor>();
         services.AddScoped<EmailBrandSource>();
         services.AddScoped<SendGridEventWebhook>();
+        services.AddScoped<EmailLog>();
+        services.AddScoped<EmailPreviewer>();
         AddEmailSender(services, configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new EmailOptions());
         services.AddStripeRefunds(configuration);
         services.AddHostedService<OutboxDispatcher>();

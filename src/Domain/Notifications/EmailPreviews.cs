@@ -110,3 +110,32 @@ public static class EmailPreviews
         }
     }
 }
+
+/// <summary>Renders the templates' previews in the store's current brand, as the Emails page shows them.</summary>
+public sealed class EmailPreviewer(EmailBrandSource brands, Microsoft.Extensions.Options.IOptions<EmailOptions> options, TimeProvider clock)
+{
+    /// <summary>The currencies a preview can be shown in: one with two decimals, another, and one without.</summary>
+    public static readonly IReadOnlyList<string> Currencies = ["EUR", "USD", "JPY"];
+
+    /// <summary>Every template's name and title, in the order the page lists them.</summary>
+    public IReadOnlyList<(string Template, string Title)> Templates() =>
+    [
+        .. Previews("EUR").Select(p => (p.Template, p.Title)),
+        (EmailTemplateNames.ShopperUpdate, "Other update to the shopper"),
+        (EmailTemplateNames.AccountMessage, "Other account email"),
+        (EmailTemplateNames.Test, "Test email"),
+    ];
+
+    /// <returns>The email laid out as it would leave, or null when there is no such template or currency.</returns>
+    public async Task<RenderedEmail?> RenderAsync(string? template, string? currency, CancellationToken cancellationToken)
+    {
+        if (currency is null || !Currencies.Contains(currency) || Previews(currency).FirstOrDefault(p => p.Template == template) is not { } preview)
+        {
+            return null;
+        }
+
+        return EmailLayout.Render(preview.Email, await brands.CurrentAsync(cancellationToken));
+    }
+
+    private IReadOnlyList<EmailPreview> Previews(string currency) => EmailPreviews.All(currency, clock.GetUtcNow(), options.Value.SupportAddress);
+}

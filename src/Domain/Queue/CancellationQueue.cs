@@ -1,6 +1,7 @@
 using System.Globalization;
 using CancellationPortal.Domain.Cancellations;
 using CancellationPortal.Domain.Common;
+using CancellationPortal.Domain.Notifications;
 using CancellationPortal.Domain.Orders;
 using CancellationPortal.Domain.Persistence;
 using CancellationPortal.Domain.Refunds;
@@ -24,6 +25,9 @@ public enum QueueFlag
     /// <summary>A refund still waiting for its provider or a bank transfer more than a day after it was issued.</summary>
     RefundPendingOverADay,
     Disputed,
+
+    /// <summary>An email to the shopper about the order failed, bounced or was dropped, and nobody sent it again.</summary>
+    ShopperMissedEmail,
 }
 
 /// <summary>
@@ -91,7 +95,8 @@ public sealed record QueueRow(
     string? AssignedToName,
     bool HasFailedRefund,
     bool IsDisputed,
-    bool IsDropShip)
+    bool IsDropShip,
+    bool ShopperMissedEmail)
 {
     public Money AmountMoney => new(Amount, Currency);
 
@@ -106,6 +111,11 @@ public sealed record QueueRow(
         if (IsDisputed)
         {
             yield return "Disputed";
+        }
+
+        if (ShopperMissedEmail)
+        {
+            yield return "Shopper did not get the email";
         }
 
         if (Status == CancellationStatus.AwaitingRepayment)
@@ -167,6 +177,7 @@ public sealed class CancellationQueue(AppDbContext db)
         }
 
         var size = QueueCursor.PageSizeOf(query.PageSize);
+        var missedEmails = ShopperMissedEmails();
         var rows = await page
             .OrderBy(r => r.RequestedAt).ThenBy(r => r.Id)
             .Take(size + 1)
@@ -184,7 +195,8 @@ public sealed class CancellationQueue(AppDbContext db)
                 r.AssignedToName,
                 r.HasFailedRefund,
                 r.Order.IsDisputed,
-                r.Order.SupplierStatus != SupplierOrderStatus.None))
+                r.Order.SupplierStatus != SupplierOrderStatus.None,
+                missedEmails.Contains(r.Order.Number)))
             .ToListAsync(cancellationToken);
 
         var next = QueueCursor.TrimToPage(rows, size, r => new QueueCursor(r.RequestedAt, r.Id));
@@ -229,6 +241,13 @@ public sealed class CancellationQueue(AppDbContext db)
         return CanBeOverdue.Contains(row.Status) && now - row.RequestedAt > TimeSpan.FromHours(overdueAfterHours);
     }
 
+    /// <summary>The orders with an email to their shopper that failed, bounced or was dropped, and was not sent again.</summary>
+    private IQueryable<string?> ShopperMissedEmails() => db.Outbox
+        .Where(m => m.ResentAt == null
+            && (m.Status == OutboxStatus.Failed || m.Delivery == EmailDelivery.Bounced || m.Delivery == EmailDelivery.Dropped)
+            && EmailLog.ShopperTemplates.Contains(m.Template))
+        .Select(m => m.Topic);
+
     private IQueryable<CancellationRequest> Filter(QueueQuery query, DateTimeOffset now, int overdueAfterHours)
     {
         var requests = db.CancellationRequests.AsNoTracking();
@@ -245,6 +264,7 @@ public sealed class CancellationQueue(AppDbContext db)
             {
                 QueueFlag.RefundFailed => requests.Where(r => r.HasFailedRefund),
                 QueueFlag.Disputed => requests.Where(r => r.Order.IsDisputed),
+                QueueFlag.ShopperMissedEmail => requests.Where(r => ShopperMissedEmails().Contains(r.Order.Number)),
                 _ => requests.Where(r => db.Refunds.Any(f => f.RequestId == r.Id && f.Status == RefundStatus.Pending && f.CreatedAt < pendingSince)),
             };
         }

@@ -26,6 +26,8 @@ public sealed class SettingsModel(AppDbContext db) : PageModel
             StoreName = settings.StoreName,
             LogoUrl = settings.LogoUrl,
             BrandColor = settings.BrandColor,
+            StoreAddress = settings.StoreAddress,
+            SupportContact = settings.SupportContact,
         };
     }
 
@@ -44,6 +46,8 @@ public sealed class SettingsModel(AppDbContext db) : PageModel
         settings.StoreName = Input.StoreName.Trim();
         settings.LogoUrl = string.IsNullOrWhiteSpace(Input.LogoUrl) ? null : Input.LogoUrl.Trim();
         settings.BrandColor = Input.BrandColor.ToLowerInvariant();
+        settings.StoreAddress = string.IsNullOrWhiteSpace(Input.StoreAddress) ? null : Input.StoreAddress.Trim();
+        settings.SupportContact = string.IsNullOrWhiteSpace(Input.SupportContact) ? null : Input.SupportContact.Trim();
         await db.SaveChangesAsync(cancellationToken);
         StatusMessage = "Settings saved.";
         return RedirectToPage();
@@ -72,6 +76,14 @@ public sealed class SettingsModel(AppDbContext db) : PageModel
 
         [Display(Name = "Brand colour")]
         public string BrandColor { get; set; } = "";
+
+        [Display(Name = "Store address (optional)")]
+        [StringLength(StoreSettings.MaxAddressLength, ErrorMessage = "The address must be at most {1} characters long.")]
+        public string? StoreAddress { get; set; }
+
+        [Display(Name = "Support contact (optional)")]
+        [StringLength(StoreSettings.MaxSupportContactLength, ErrorMessage = "The support contact must be at most {1} characters long.")]
+        public string? SupportContact { get; set; }
 
         public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
         {
