@@ -27,7 +27,7 @@ public sealed class EmailsModel(EmailLog log, EmailPreviewer previewer, ISender 
     public string? Preview { get; set; }
 
     [BindProperty(SupportsGet = true)]
-    public string Currency { get; set; } = "EUR";
+    public string? Currency { get; set; }
 
     [BindProperty]
     public string? TestAddress { get; set; }
@@ -44,7 +44,8 @@ public sealed class EmailsModel(EmailLog log, EmailPreviewer previewer, ISender 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!Enum.IsDefined(Status) || Before is < 0 || Before > DateTimeOffset.MaxValue.UtcTicks)
+        // A status that is not one of the filters, or a cursor that is not a time, comes from an edited address.
+        if (!ModelState.IsValid || !Enum.IsDefined(Status) || Before is < 0 || Before > DateTimeOffset.MaxValue.UtcTicks)
         {
             return BadRequest("That is not a filter the Emails page knows.");
         }
@@ -52,7 +53,7 @@ public sealed class EmailsModel(EmailLog log, EmailPreviewer previewer, ISender 
         await LoadAsync(cancellationToken);
         if (Preview is not null)
         {
-            Rendered = await previewer.RenderAsync(Preview, Currency, cancellationToken);
+            Rendered = await previewer.RenderAsync(Preview, Currency ?? EmailPreviewer.Currencies[0], cancellationToken);
             if (Rendered is null)
             {
                 Response.StatusCode = StatusCodes.Status404NotFound;
