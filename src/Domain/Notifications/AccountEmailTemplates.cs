@@ -3,6 +3,7 @@ namespace CancellationPortal.Domain.Notifications;
 /// <summary>The emails about a shopper's account; every link is already on the portal's public address.</summary>
 public static class AccountEmailTemplates
 {
+    // The subjects Identity's own pages send with (the portal's pages use them too), by which their emails are recognised.
     public const string ConfirmSubject = "Confirm your email";
     public const string ResetSubject = "Reset your password";
     public const string AlreadyRegisteredSubject = "Someone tried to register with your email address";

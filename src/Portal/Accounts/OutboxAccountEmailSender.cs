@@ -19,9 +19,6 @@ internal sealed partial class OutboxAccountEmailSender(AppDbContext db, TimeProv
     /// <summary>The outbox topic of account mail; the address itself is personal data and stays out of it.</summary>
     public const string Topic = "account";
 
-    /// <summary>The subject Identity's own password-reset page uses.</summary>
-    private const string IdentityResetSubject = "Reset Password";
-
     public async Task SendEmailAsync(string email, string subject, string htmlMessage)
     {
         db.EnqueueEmail(Template(email, subject, htmlMessage), Topic, clock.GetUtcNow());
@@ -34,7 +31,7 @@ internal sealed partial class OutboxAccountEmailSender(AppDbContext db, TimeProv
         return (subject, links.Count) switch
         {
             (AccountEmailTemplates.ConfirmSubject, >= 1) => AccountEmailTemplates.Confirm(email, links[0]),
-            (IdentityResetSubject, >= 1) => AccountEmailTemplates.ResetPassword(email, links[0]),
+            (AccountEmailTemplates.ResetSubject, >= 1) => AccountEmailTemplates.ResetPassword(email, links[0]),
             (AccountEmailTemplates.AlreadyRegisteredSubject, >= 2) => AccountEmailTemplates.AlreadyRegistered(email, links[0], links[1]),
             _ => new EmailMessage(email, subject, ToText(HrefPattern().Replace(htmlMessage, m => $"href=\"{HtmlEncoder.Default.Encode(OnPublicUrl(m.Groups["href"].Value))}\"")))
             {
