@@ -68,6 +68,19 @@ public abstract class SendGridDeliveryEvents(BackOfficeApp app) : PageTest(app)
         (await MessageAsync(messageId)).Delivery.ShouldBeNull();
     }
 
+    [Theory]
+    [InlineData("not a signature at all!")]
+    [InlineData("QUJD")]
+    public async Task ASignatureThatCannotBeReadIsRefused(string signature)
+    {
+        var (_, messageId) = await AcceptedAsync();
+
+        var response = await PostAsync(Events(messageId, "bounce", "no"), (signature, SendGridSigning.Timestamp(App.Clock.GetUtcNow())));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await MessageAsync(messageId)).Delivery.ShouldBeNull();
+    }
+
     [Fact]
     public async Task ABatchAlteredAfterSigningIsRefused()
     {

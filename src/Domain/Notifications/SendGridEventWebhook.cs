@@ -91,8 +91,9 @@ public sealed partial class SendGridEventWebhook(AppDbContext db, IOptions<Email
                 ? null
                 : "The signature does not match the events.";
         }
-        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // The key or the signature cannot even be read (not base64, not DER): nothing signed it that we can trust.
             return "The signature is not one SendGrid writes.";
         }
     }
