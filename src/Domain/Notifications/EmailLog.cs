@@ -115,28 +115,3 @@ public sealed class EmailLog(AppDbContext db)
         _ => EmailState.Waiting,
     };
 }
-
-public static class EmailStateWords
-{
-    public static string ToDisplay(this EmailState state) => state switch
-    {
-        EmailState.Waiting => "Waiting to send",
-        EmailState.Retrying => "Retrying",
-        EmailState.Sent => "Sent",
-        EmailState.Delivered => "Delivered",
-        EmailState.Failed => "Failed",
-        EmailState.Bounced => "Bounced",
-        EmailState.Dropped => "Dropped by the mail service",
-        _ => "Reported as spam",
-    };
-
-    public static string ToDisplay(this EmailStateFilter filter) => filter switch
-    {
-        EmailStateFilter.All => "Any status",
-        EmailStateFilter.Waiting => "Waiting or retrying",
-        EmailStateFilter.Sent => "Sent",
-        EmailStateFilter.Delivered => "Delivered",
-        EmailStateFilter.NotReceived => "Not received (failed, bounced, dropped)",
-        _ => "Reported as spam",
-    };
-}

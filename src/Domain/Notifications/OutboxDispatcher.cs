@@ -99,7 +99,7 @@ public sealed partial class OutboxProcessor(
     };
 
     /// <summary>The email as it leaves: the template's text in the store's current layout, under the outbox row's id.</summary>
-    public static OutgoingEmail Outgoing(Guid id, EmailMessage email, EmailBrand brand)
+    private static OutgoingEmail Outgoing(Guid id, EmailMessage email, EmailBrand brand)
     {
         ArgumentNullException.ThrowIfNull(email);
         var rendered = EmailLayout.Render(email, brand);

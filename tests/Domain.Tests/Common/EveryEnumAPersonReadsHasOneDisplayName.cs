@@ -20,6 +20,10 @@ public sealed partial class EveryEnumAPersonReadsHasOneDisplayName
         typeof(CancellationAction), // the refusal messages of CancellationRequest
         typeof(QueueAge), // the queue's age filter labels its own options
         typeof(CardRefundProblem), // picks the staff email; its subject says it
+        typeof(QueueFlag), // the queue page says each flag in a sentence of its own
+        typeof(DashboardTile), // each dashboard tile is labelled where it is drawn
+        typeof(EmailDelivery), // shown as the email's EmailState
+        typeof(SmtpSecurity), // a setting, never shown
     ];
 
     private static IEnumerable<MethodInfo> Namers =>
