@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: unit, page, PostgreSQL and browser tests.
-# Installs Chromium, PostgreSQL, nginx and npm from Debian's packages when they are missing, axe-core from the npm registry, starts a throwaway
-# PostgreSQL server for the run, and stops it afterwards. Exits non-zero on any failure.
+# Installs Chromium, PostgreSQL, nginx, npm and an SMTP server (aiosmtpd) from Debian's packages when they are missing, axe-core
+# from the npm registry, starts a throwaway PostgreSQL server and SMTP server for the run, and stops them afterwards. Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -14,6 +14,8 @@ compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 # The scale-out test puts nginx in front of two instances of each app.
 [ -x /usr/sbin/nginx ] || missing+=(nginx)
+# The SMTP tests deliver to a real SMTP server: Debian's aiosmtpd, run by Debian's own Python.
+/usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} ..."
   # The packages' own services (nginx on port 80, a system PostgreSQL) are not wanted: the tests start their own.
@@ -47,6 +49,32 @@ as_pg "'$pg_bin/initdb' -D '$pg_data' -U postgres -A trust --no-sync" >/dev/null
 as_pg "'$pg_bin/pg_ctl' -D '$pg_data' -l '$pg_data/server.log' -w -o \"-p $pg_port -k '$pg_data' -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300\" start" >/dev/null
 export TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=50"
 echo "PostgreSQL test server on port $pg_port"
+
+# A throwaway SMTP server on a free loopback port that keeps every message it receives in a maildir, where the
+# SMTP tests read them back. The outage test starts and stops its own server with the same command.
+if ! /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
+  echo "The SMTP server (Debian's python3-aiosmtpd) is not installed: the SMTP tests cannot run." >&2
+  exit 1
+fi
+smtp_dir=$(mktemp -d /tmp/cancellationportal-smtp.XXXXXX)
+smtp_port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+export TEST_SMTP_SERVER="/usr/bin/python3 -m aiosmtpd -n -u -c aiosmtpd.handlers.Mailbox"
+# shellcheck disable=SC2086
+$TEST_SMTP_SERVER -s 200000 -l "127.0.0.1:$smtp_port" "$smtp_dir/maildir" >"$smtp_dir/server.log" 2>&1 &
+smtp_pid=$!
+stop_all() { kill "$smtp_pid" 2>/dev/null || true; rm -rf "$smtp_dir"; stop_pg; }
+trap stop_all EXIT
+for _ in $(seq 1 50); do
+  (echo >"/dev/tcp/127.0.0.1/$smtp_port") 2>/dev/null && break
+  sleep 0.1
+done
+if ! (echo >"/dev/tcp/127.0.0.1/$smtp_port") 2>/dev/null; then
+  echo "The SMTP test server did not start:" >&2
+  cat "$smtp_dir/server.log" >&2
+  exit 1
+fi
+export TEST_SMTP="127.0.0.1:$smtp_port" TEST_SMTP_MAILDIR="$smtp_dir/maildir"
+echo "SMTP test server on port $smtp_port"
 
 # Each in-process test app would otherwise hold inotify instances for its configuration files and
 # static assets; a machine's default of 128 runs out across the suite. Nothing changes files mid-run.

@@ -40,6 +40,7 @@ public static partial class SiteMap
         ["Portal /Identity/Account/ResetPassword"] = "code=c2FtcGxl",
         ["BackOffice /StatusCode"] = "code=404",
         ["BackOffice /Orders/Cancel"] = "number={number}",
+        ["BackOffice /Admin/Emails"] = "preview=canceled&currency=EUR",
     };
 
     public static IReadOnlyList<SitePage> Pages(string app, IReadOnlyDictionary<string, string> values)

@@ -66,6 +66,7 @@ app.UseAuthorization();
 app.UseStoreTimeZone();
 app.MapRazorPages();
 app.MapStripeWebhook();
+app.MapSendGridWebhook();
 
 await app.RunAsync();
 

@@ -1,5 +1,6 @@
 using CancellationPortal.Domain.Cancellations;
 using CancellationPortal.Domain.Common;
+using CancellationPortal.Domain.Notifications;
 using CancellationPortal.Domain.Orders;
 using CancellationPortal.Domain.Refunds;
 
@@ -165,6 +166,30 @@ public static class DisplayNames
         ActorKind.Staff => "Staff",
         ActorKind.System => "System",
         _ => throw Unnamed(kind),
+    };
+
+    public static string ToDisplay(this EmailState state) => state switch
+    {
+        EmailState.Waiting => "Waiting to send",
+        EmailState.Retrying => "Retrying",
+        EmailState.Sent => "Sent",
+        EmailState.Delivered => "Delivered",
+        EmailState.Failed => "Failed",
+        EmailState.Bounced => "Bounced",
+        EmailState.Dropped => "Dropped by the mail service",
+        EmailState.SpamReported => "Reported as spam",
+        _ => throw Unnamed(state),
+    };
+
+    public static string ToDisplay(this EmailStateFilter filter) => filter switch
+    {
+        EmailStateFilter.All => "Any status",
+        EmailStateFilter.Waiting => "Waiting or retrying",
+        EmailStateFilter.Sent => "Sent",
+        EmailStateFilter.Delivered => "Delivered",
+        EmailStateFilter.NotReceived => "Not received (failed, bounced, dropped)",
+        EmailStateFilter.SpamReported => "Reported as spam",
+        _ => throw Unnamed(filter),
     };
 
     private static ArgumentOutOfRangeException Unnamed(Enum value) =>

@@ -23,8 +23,9 @@ public static class DomainServiceCollectionExtensions
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
         // A misspelt or future sender must not quietly fall back to the pickup folder while mail seems to go out.
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section))
-            .Validate(e => e.HasKnownSender, $"Email:Sender is not a sender this app knows: {EmailOptions.PickupFolderSender} is the only one today.")
+            .PostConfigure(e => e.PortalUrl = PortalUrl(configuration) ?? e.PortalUrl)
             .ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<EmailOptions>, EmailOptionsValidator>();
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
         services.AddOptions<Refunds.RefundOptions>().Bind(configuration.GetSection(Refunds.RefundOptions.Section));
 
@@ -56,7 +57,11 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<Orders.OrderSearch>();
         services.AddRefundReports(configuration);
         services.AddScoped<OutboxProcessor>();
-        services.AddSingleton<IEmailSender, PickupFolderEmailSender>();
+        services.AddScoped<EmailBrandSource>();
+        services.AddScoped<SendGridEventWebhook>();
+        services.AddScoped<EmailLog>();
+        services.AddScoped<EmailPreviewer>();
+        AddEmailSender(services, configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new EmailOptions());
         services.AddStripeRefunds(configuration);
         services.AddHostedService<OutboxDispatcher>();
 
@@ -67,6 +72,28 @@ public static class DomainServiceCollectionExtensions
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return services;
     }
+
+    private static void AddEmailSender(IServiceCollection services, EmailOptions email)
+    {
+        if (email.Uses(EmailOptions.SmtpSender))
+        {
+            services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        }
+        else if (email.Uses(EmailOptions.SendGridSender))
+        {
+            // One attempt per call: the outbox owns retries, so a slow SendGrid never holds a message past its timeout.
+            services.AddHttpClient(SendGridEmailSender.HttpClientName, client => client.Timeout = email.SendGrid.Timeout);
+            services.AddSingleton<IEmailSender, SendGridEmailSender>();
+        }
+        else
+        {
+            services.AddSingleton<IEmailSender, PickupFolderEmailSender>();
+        }
+    }
+
+    /// <summary>The portal's public address, which links in emails lead to; the back-office sends emails too, so both apps read it.</summary>
+    private static Uri? PortalUrl(IConfiguration configuration) =>
+        Uri.TryCreate(configuration["Portal:PublicUrl"], UriKind.Absolute, out var url) ? url : null;
 
     public static void ConfigureDatabase(DbContextOptionsBuilder options, DatabaseOptions database)
     {

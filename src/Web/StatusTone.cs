@@ -1,4 +1,5 @@
 using CancellationPortal.Domain.Cancellations;
+using CancellationPortal.Domain.Notifications;
 using CancellationPortal.Domain.Orders;
 using CancellationPortal.Domain.Refunds;
 
@@ -75,5 +76,13 @@ public static class StatusTones
         FulfillmentStatus.Delivered => StatusTone.Done,
         FulfillmentStatus.ReturnedToSender => StatusTone.Problem,
         _ => StatusTone.Neutral,
+    };
+
+    /// <summary>An email: on its way is waiting, sent or delivered is done, anything that kept it from its reader is a problem.</summary>
+    public static StatusTone Tone(this EmailState state) => state switch
+    {
+        EmailState.Waiting or EmailState.Retrying => StatusTone.Waiting,
+        EmailState.Sent or EmailState.Delivered => StatusTone.Done,
+        _ => StatusTone.Problem,
     };
 }

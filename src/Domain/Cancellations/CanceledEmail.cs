@@ -25,7 +25,8 @@ public static class CanceledEmail
             $"""
             Order {order.Number} was canceled on {EmailTemplates.Stamp(request.ClosedAt ?? request.LastChangedAt)}{(request.RequestedByKind == ActorKind.Shopper ? ", as you asked" : "")}.
             {WhyTheStoreCanceled(request)}{ShopperSentences.Canceled(order, refunded, request.Decision?.KeptReason)}{FeeInvoiceLine(feeInvoice)}
-            """);
+            """,
+            EmailTemplateNames.Canceled);
     }
 
     private static string FeeInvoiceLine(CancellationFeeInvoice? feeInvoice) =>

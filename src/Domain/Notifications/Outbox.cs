@@ -9,6 +9,6 @@ public static class OutboxExtensions
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(email);
-        db.Outbox.Add(OutboxMessage.Create(EmailMessage.OutboxKind, email.ToJson(), topic, now));
+        db.Outbox.Add(OutboxMessage.Create(EmailMessage.OutboxKind, email.ToJson(), topic, now, email.Template));
     }
 }

@@ -13,7 +13,8 @@ public sealed class OutboxOptions
 
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
     public int BatchSize { get; set; } = 20;
-    public int MaxAttempts { get; set; } = 8;
+    /// <summary>With the default delays (30 s doubling, at most an hour apart) twelve attempts span about six hours of outage.</summary>
+    public int MaxAttempts { get; set; } = 12;
     public TimeSpan BaseRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long one dispatcher owns a claimed message before another instance may take it over.</summary>
@@ -27,6 +28,7 @@ public sealed class OutboxOptions
 public sealed partial class OutboxProcessor(
     AppDbContext db,
     IEmailSender emailSender,
+    EmailBrandSource brands,
     TimeProvider clock,
     IOptions<OutboxOptions> options,
     ILogger<OutboxProcessor> logger) : IPeriodicWork
@@ -44,6 +46,7 @@ public sealed partial class OutboxProcessor(
             .ToListAsync(cancellationToken);
 
         var attempted = 0;
+        EmailBrand? brand = null;
         foreach (var id in candidates)
         {
             // Claim with a conditional update: when several instances race, exactly one gets the row.
@@ -60,9 +63,20 @@ public sealed partial class OutboxProcessor(
             attempted++;
             try
             {
-                await SendAsync(message, cancellationToken);
-                message.MarkSent(clock.GetUtcNow());
+                brand ??= await brands.CurrentAsync(cancellationToken);
+                var providerId = await SendAsync(message, brand, cancellationToken);
+                message.MarkSent(clock.GetUtcNow(), providerId);
                 LogSent(message.Id, message.Kind, message.Topic);
+            }
+            catch (EmailNotSentException ex) when (ex.Permanent)
+            {
+                message.MarkRefused(ex.Message, clock.GetUtcNow());
+                LogRefused(message.Id, message.Kind, ex.Message);
+            }
+            catch (EmailNotSentException ex)
+            {
+                message.MarkAttemptFailed(ex.Message, clock.GetUtcNow(), settings.MaxAttempts, settings.BaseRetryDelay, ex.RetryAfter);
+                LogFailed(ex, message.Id, message.Kind, message.Attempts, message.Status);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -78,14 +92,25 @@ public sealed partial class OutboxProcessor(
 
     Task IPeriodicWork.RunOnceAsync(CancellationToken cancellationToken) => DeliverDueAsync(cancellationToken);
 
-    private Task SendAsync(OutboxMessage message, CancellationToken cancellationToken) => message.Kind switch
+    private Task<string?> SendAsync(OutboxMessage message, EmailBrand brand, CancellationToken cancellationToken) => message.Kind switch
     {
-        EmailMessage.OutboxKind => emailSender.SendAsync(EmailMessage.FromJson(message.Payload), cancellationToken),
+        EmailMessage.OutboxKind => emailSender.SendAsync(Outgoing(message.Id, EmailMessage.FromJson(message.Payload), brand), cancellationToken),
         _ => throw new InvalidOperationException($"No sender for outbox messages of kind '{message.Kind}'."),
     };
 
+    /// <summary>The email as it leaves: the template's text in the store's current layout, under the outbox row's id.</summary>
+    private static OutgoingEmail Outgoing(Guid id, EmailMessage email, EmailBrand brand)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        var rendered = EmailLayout.Render(email, brand);
+        return new OutgoingEmail(id, email.To, email.ToName, rendered.Subject, rendered.Text, rendered.Html, email.Template);
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message {MessageId} ({Kind}, {Topic}) delivered")]
     private partial void LogSent(Guid messageId, string kind, string? topic);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} ({Kind}) was refused for good: {Reason}")]
+    private partial void LogRefused(Guid messageId, string kind, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} ({Kind}) failed on attempt {Attempts}; now {Status}")]
     private partial void LogFailed(Exception exception, Guid messageId, string kind, int attempts, OutboxStatus status);

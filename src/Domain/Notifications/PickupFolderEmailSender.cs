@@ -1,5 +1,3 @@
-using System.Net.Mail;
-using System.Text;
 using Microsoft.Extensions.Options;
 
 namespace CancellationPortal.Domain.Notifications;
@@ -10,33 +8,16 @@ namespace CancellationPortal.Domain.Notifications;
 /// </summary>
 public sealed class PickupFolderEmailSender(IOptions<EmailOptions> options) : IEmailSender
 {
-    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    public async Task<string?> SendAsync(OutgoingEmail email, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(email);
         var settings = options.Value;
         var folder = Path.GetFullPath(settings.PickupFolder);
         Directory.CreateDirectory(folder);
+        using var message = MimeEmail.Build(email, settings);
 
-        using var mail = new MailMessage(new MailAddress(settings.From, settings.FromName), new MailAddress(message.To))
-        {
-            Subject = message.Subject,
-            Body = message.TextBody,
-            BodyEncoding = Encoding.UTF8,
-
-            // Quoted-printable keeps the text readable in the file itself; base64 would hide it from anyone opening it in an editor.
-            BodyTransferEncoding = System.Net.Mime.TransferEncoding.QuotedPrintable,
-            SubjectEncoding = Encoding.UTF8,
-        };
-        if (message.HtmlBody is not null)
-        {
-            mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.HtmlBody, Encoding.UTF8, "text/html"));
-        }
-
-        using var client = new SmtpClient
-        {
-            DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory,
-            PickupDirectoryLocation = folder,
-        };
-        await client.SendMailAsync(mail, cancellationToken).ConfigureAwait(false);
+        // Named by the outbox id: a retry after a crash rewrites the same file instead of adding a second email.
+        await message.WriteToAsync(Path.Combine(folder, $"{email.Id:N}.eml"), cancellationToken).ConfigureAwait(false);
+        return null;
     }
 }

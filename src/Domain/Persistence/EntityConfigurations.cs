@@ -249,7 +249,13 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Kind).HasMaxLength(32);
         builder.Property(m => m.Payload).HasMaxLength(int.MaxValue);
         builder.Property(m => m.LastError).HasMaxLength(2000);
+        builder.Property(m => m.Template).HasMaxLength(64);
+        builder.Property(m => m.ProviderMessageId).HasMaxLength(200);
+        builder.Property(m => m.Delivery).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.DeliveryDetail).HasMaxLength(500);
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        builder.HasIndex(m => new { m.Topic, m.CreatedAt });
+        builder.HasIndex(m => m.CreatedAt);
     }
 }
 
@@ -271,6 +277,8 @@ internal sealed class StoreSettingsConfiguration : IEntityTypeConfiguration<Sett
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.StoreName).HasMaxLength(Settings.StoreSettings.MaxStoreNameLength).HasDefaultValue(Settings.StoreBranding.DefaultStoreName);
         builder.Property(s => s.LogoUrl).HasMaxLength(Settings.StoreSettings.MaxLogoUrlLength);
+        builder.Property(s => s.StoreAddress).HasMaxLength(Settings.StoreSettings.MaxAddressLength);
+        builder.Property(s => s.SupportContact).HasMaxLength(Settings.StoreSettings.MaxSupportContactLength);
         builder.Property(s => s.BrandColor).HasMaxLength(7).HasDefaultValue(Settings.StoreBranding.DefaultBrandColor);
         builder.Property(s => s.RepaymentOverdueAfterDays).HasDefaultValue(Settings.StoreSettings.DefaultRepaymentOverdueAfterDays);
         builder.Property(s => s.ShopperUndoWindowDays).HasDefaultValue(Settings.StoreSettings.DefaultShopperUndoWindowDays);

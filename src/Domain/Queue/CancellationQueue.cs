@@ -1,6 +1,7 @@
 using System.Globalization;
 using CancellationPortal.Domain.Cancellations;
 using CancellationPortal.Domain.Common;
+using CancellationPortal.Domain.Notifications;
 using CancellationPortal.Domain.Orders;
 using CancellationPortal.Domain.Persistence;
 using CancellationPortal.Domain.Refunds;
@@ -27,6 +28,8 @@ public enum QueueFlag
 
     /// <summary>The shopper asked to keep a canceled order: staff decide on the undo.</summary>
     UndoAsked,
+    /// <summary>An email to the shopper about the order failed, bounced or was dropped, and nobody sent it again.</summary>
+    ShopperMissedEmail,
 }
 
 /// <summary>
@@ -95,6 +98,7 @@ public sealed record QueueRow(
     bool HasFailedRefund,
     bool IsDisputed,
     bool IsDropShip,
+    bool ShopperMissedEmail,
     decimal RepaymentDue = 0m,
     DateTimeOffset? UndoStartedAt = null,
     bool UndoAsked = false)
@@ -115,6 +119,11 @@ public sealed record QueueRow(
         if (IsDisputed)
         {
             yield return ("Disputed", true);
+        }
+
+        if (ShopperMissedEmail)
+        {
+            yield return ("Shopper did not get the email", true);
         }
 
         if (Status == CancellationStatus.AwaitingRepayment)
@@ -188,6 +197,7 @@ public sealed class CancellationQueue(AppDbContext db)
         }
 
         var size = QueueCursor.PageSizeOf(query.PageSize);
+        var missedEmails = ShopperMissedEmails();
         var rows = await page
             .OrderBy(r => r.RequestedAt).ThenBy(r => r.Id)
             .Take(size + 1)
@@ -206,6 +216,7 @@ public sealed class CancellationQueue(AppDbContext db)
                 r.HasFailedRefund,
                 r.Order.IsDisputed,
                 r.Order.SupplierStatus != SupplierOrderStatus.None,
+                missedEmails.Contains(r.Order.Number),
                 r.AmountDue - (db.Repayments.Where(p => p.RequestId == r.Id && p.Status == RepaymentStatus.Received).Sum(p => (decimal?)p.Amount) ?? 0m),
                 r.UndoStartedAt,
                 r.UndoAskedAt != null))
@@ -260,6 +271,13 @@ public sealed class CancellationQueue(AppDbContext db)
         return row is { Status: CancellationStatus.AwaitingRepayment, UndoStartedAt: { } started } && now - started > TimeSpan.FromDays(overdueAfterDays);
     }
 
+    /// <summary>The orders with an email to their shopper that failed, bounced or was dropped, and was not sent again.</summary>
+    private IQueryable<string?> ShopperMissedEmails() => db.Outbox
+        .Where(m => m.ResentAt == null
+            && (m.Status == OutboxStatus.Failed || m.Delivery == EmailDelivery.Bounced || m.Delivery == EmailDelivery.Dropped)
+            && EmailLog.ShopperTemplates.Contains(m.Template))
+        .Select(m => m.Topic);
+
     private IQueryable<CancellationRequest> Filter(QueueQuery query, DateTimeOffset now, int overdueAfterHours)
     {
         var requests = db.CancellationRequests.AsNoTracking();
@@ -277,6 +295,7 @@ public sealed class CancellationQueue(AppDbContext db)
                 QueueFlag.RefundFailed => requests.Where(r => r.HasFailedRefund),
                 QueueFlag.Disputed => requests.Where(r => r.Order.IsDisputed),
                 QueueFlag.UndoAsked => requests.Where(r => r.UndoAskedAt != null && r.Status == CancellationStatus.Canceled),
+                QueueFlag.ShopperMissedEmail => requests.Where(r => ShopperMissedEmails().Contains(r.Order.Number)),
                 _ => requests.Where(r => db.Refunds.Any(f => f.RequestId == r.Id && f.Status == RefundStatus.Pending && f.CreatedAt < pendingSince)),
             };
         }

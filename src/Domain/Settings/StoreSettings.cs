@@ -9,6 +9,8 @@ public sealed class StoreSettings
     public const int DefaultRepaymentOverdueAfterDays = 7;
     public const int DefaultShopperUndoWindowDays = 14;
     public const int MaxTimeZoneLength = 64;
+    public const int MaxAddressLength = 300;
+    public const int MaxSupportContactLength = 200;
 
     public int Id { get; private set; } = SingletonId;
 
@@ -38,4 +40,9 @@ public sealed class StoreSettings
 
     /// <summary>The store's time zone (an IANA id such as Europe/Berlin): report days and back-office times are read in it.</summary>
     public string TimeZone { get; set; } = StoreTimeZone.Default;
+    /// <summary>The store's postal address, in the footer of every email (shops in many countries must show it).</summary>
+    public string? StoreAddress { get; set; }
+
+    /// <summary>How shoppers reach support (an address, a phone number), in the footer of every email.</summary>
+    public string? SupportContact { get; set; }
 }

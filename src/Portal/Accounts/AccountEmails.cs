@@ -1,13 +1,17 @@
 using System.Text.Encodings.Web;
+using CancellationPortal.Domain.Notifications;
 
 namespace CancellationPortal.Portal.Accounts;
 
-/// <summary>The account emails the portal writes itself (the Identity pages write the others); links come from the public address.</summary>
+/// <summary>
+/// The links of the account emails the portal asks for itself, in the shape the Identity pages hand to the email sender
+/// (the Identity pages ask for the others); <see cref="OutboxAccountEmailSender"/> writes them with the store's templates.
+/// </summary>
 internal static class AccountEmails
 {
-    public const string ConfirmSubject = "Confirm your email";
+    public const string ConfirmSubject = AccountEmailTemplates.ConfirmSubject;
 
-    public const string AlreadyRegisteredSubject = "Someone tried to register with your email address";
+    public const string AlreadyRegisteredSubject = AccountEmailTemplates.AlreadyRegisteredSubject;
 
     public static string Confirm(string confirmLink) =>
         $"Please confirm your account by <a href='{HtmlEncoder.Default.Encode(confirmLink)}'>clicking here</a>.";

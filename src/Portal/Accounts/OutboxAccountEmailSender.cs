@@ -10,8 +10,9 @@ namespace CancellationPortal.Portal.Accounts;
 
 /// <summary>
 /// Account mail from the Identity pages (email confirmation, password reset) goes through the same outbox as
-/// every other message, so it is retried and never lost when the mail server is down. The Identity pages build their
-/// links from the request, whose Host header anyone can set: every link is moved onto the portal's public address.
+/// every other message, so it is retried and never lost when the mail server is down, and is written with the store's
+/// templates: the pages hand over only a subject and a link. They build their links from the request, whose Host
+/// header anyone can set: every link is moved onto the portal's public address.
 /// </summary>
 internal sealed partial class OutboxAccountEmailSender(AppDbContext db, TimeProvider clock, PublicUrl publicUrl) : IdentityEmailSender
 {
@@ -20,18 +21,32 @@ internal sealed partial class OutboxAccountEmailSender(AppDbContext db, TimeProv
 
     public async Task SendEmailAsync(string email, string subject, string htmlMessage)
     {
-        var html = OnPublicUrl(htmlMessage);
-        db.EnqueueEmail(new EmailMessage(email, subject, ToText(html), html), Topic, clock.GetUtcNow());
+        db.EnqueueEmail(Template(email, subject, htmlMessage), Topic, clock.GetUtcNow());
         await db.SaveChangesAsync();
     }
 
-    /// <summary>Keeps only the path and query of each link and puts them under the public address.</summary>
-    private string OnPublicUrl(string html) => HrefPattern().Replace(html, m =>
+    private EmailMessage Template(string email, string subject, string htmlMessage)
     {
-        var href = WebUtility.HtmlDecode(m.Groups["href"].Value);
+        var links = HrefPattern().Matches(htmlMessage).Select(m => OnPublicUrl(m.Groups["href"].Value)).ToList();
+        return (subject, links.Count) switch
+        {
+            (AccountEmailTemplates.ConfirmSubject, >= 1) => AccountEmailTemplates.Confirm(email, links[0]),
+            (AccountEmailTemplates.ResetSubject, >= 1) => AccountEmailTemplates.ResetPassword(email, links[0]),
+            (AccountEmailTemplates.AlreadyRegisteredSubject, >= 2) => AccountEmailTemplates.AlreadyRegistered(email, links[0], links[1]),
+            _ => new EmailMessage(email, subject, ToText(HrefPattern().Replace(htmlMessage, m => $"href=\"{HtmlEncoder.Default.Encode(OnPublicUrl(m.Groups["href"].Value))}\"")))
+            {
+                Template = EmailTemplateNames.AccountMessage,
+            },
+        };
+    }
+
+    /// <summary>Keeps only the path and query of a link and puts them under the public address.</summary>
+    private string OnPublicUrl(string encodedHref)
+    {
+        var href = WebUtility.HtmlDecode(encodedHref);
         var path = Uri.TryCreate(href, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery + absolute.Fragment : href;
-        return $"href=\"{HtmlEncoder.Default.Encode(publicUrl.Link(path))}\"";
-    });
+        return publicUrl.Link(path);
+    }
 
     /// <summary>A plain-text part for clients that do not show HTML: each link is written out in full.</summary>
     internal static string ToText(string html)

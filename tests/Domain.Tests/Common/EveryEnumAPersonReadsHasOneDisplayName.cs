@@ -24,6 +24,8 @@ public sealed partial class EveryEnumAPersonReadsHasOneDisplayName
         typeof(Domain.Reports.ReportPeriod), // the report form labels its own periods
         typeof(Domain.Reports.CellKind), // how a report cell is written, never shown
         typeof(Domain.Reports.ExportFormat), // the download links say CSV and XLSX
+        typeof(EmailDelivery), // shown as the email's EmailState
+        typeof(SmtpSecurity), // a setting, never shown
     ];
 
     private static IEnumerable<MethodInfo> Namers =>

@@ -12,27 +12,41 @@ public sealed class AnUnknownEmailSenderStopsTheAppAtStartUp
     [Fact]
     public async Task AnUnknownSenderStopsTheAppWithAMessageNamingTheSetting()
     {
-        using var host = Host("Smtp");
+        using var host = Host("Carrier pigeon");
 
         var error = await Should.ThrowAsync<OptionsValidationException>(() => host.StartAsync());
 
-        error.Message.ShouldBe("Email:Sender is not a sender this app knows: PickupFolder is the only one today.");
+        error.Message.ShouldBe("Email:Sender is not a sender this app knows: use PickupFolder, Smtp, SendGrid.");
     }
 
     [Theory]
-    [InlineData("PickupFolder")]
-    [InlineData("pickupfolder")]
-    public void ThePickupFolderIsAccepted(string sender)
+    [InlineData("Smtp", "Email:Smtp:Host is required when Email:Sender is Smtp.")]
+    [InlineData("SendGrid", "Email:SendGrid:ApiKey is required when Email:Sender is SendGrid.")]
+    public async Task ASenderWithoutWhereToSendStopsTheApp(string sender, string message)
     {
         using var host = Host(sender);
 
-        host.Services.GetRequiredService<IOptions<EmailOptions>>().Value.HasKnownSender.ShouldBeTrue();
+        var error = await Should.ThrowAsync<OptionsValidationException>(() => host.StartAsync());
+
+        error.Message.ShouldBe(message);
     }
 
-    private static IHost Host(string sender)
+    [Theory]
+    [InlineData("PickupFolder", typeof(PickupFolderEmailSender))]
+    [InlineData("pickupfolder", typeof(PickupFolderEmailSender))]
+    [InlineData("smtp", typeof(SmtpEmailSender), "Email:Smtp:Host", "mail.example")]
+    [InlineData("SendGrid", typeof(SendGridEmailSender), "Email:SendGrid:ApiKey", "SG.key")]
+    public void AKnownSenderIsTheOneThatSends(string sender, Type type, string? setting = null, string? value = null)
+    {
+        using var host = Host(sender, setting, value);
+
+        host.Services.GetRequiredService<IEmailSender>().ShouldBeOfType(type);
+    }
+
+    private static IHost Host(string sender, string? setting = null, string? value = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Email:Sender"] = sender });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Email:Sender"] = sender, [setting ?? "Unused"] = value });
         builder.Services.AddCancellationDomain(builder.Configuration, "CancellationPortal.Tests");
         return builder.Build();
     }

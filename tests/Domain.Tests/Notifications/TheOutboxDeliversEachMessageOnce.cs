@@ -22,7 +22,7 @@ public abstract class TheOutboxDeliversEachMessageOnce(Provider provider) : Data
     };
 
     [Fact]
-    public async Task ADueMessageIsWrittenAsAReadableEmlFile()
+    public async Task ADueMessageIsWrittenAsAnEmlFileWithTextAndHtmlParts()
     {
         var folder = Directory.CreateTempSubdirectory("cancellationportal-mail-").FullName;
         try
@@ -44,12 +44,13 @@ public abstract class TheOutboxDeliversEachMessageOnce(Provider provider) : Data
             eml.To.ShouldContain(order.CustomerEmail);
             eml.Headers["From"].ShouldContain("shop@example.com");
             eml.Subject.ShouldBe($"We received your cancellation request for order {order.Number}");
-            eml.Headers["Content-Transfer-Encoding"].ShouldBe("quoted-printable");
             eml.Body.ShouldContain($"We received your request to cancel order {order.Number}");
             eml.Body.ShouldContain("Reason: Delivery takes too long");
             eml.Body.ShouldContain("Your comment: Ünïcödé is fine — really.");
+            eml.Html.ShouldNotBeNull().ShouldContain("Your comment: Ünïcödé is fine — really.");
             await using var check = NewContext();
             var message = await check.Outbox.SingleAsync();
+            eml.Headers[OutgoingEmail.IdHeader].ShouldBe(message.Id.ToString());
             message.Status.ShouldBe(OutboxStatus.Sent);
             message.SentAt.ShouldBe(Clock.GetUtcNow());
             message.Attempts.ShouldBe(1);
@@ -137,7 +138,7 @@ public abstract class TheOutboxDeliversEachMessageOnce(Provider provider) : Data
     }
 
     private OutboxProcessor Processor(AppDbContext db, IEmailSender sender) =>
-        new(db, sender, Clock, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<OutboxProcessor>.Instance);
+        new(db, sender, new EmailBrandSource(db, Microsoft.Extensions.Options.Options.Create(new EmailOptions())), Clock, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<OutboxProcessor>.Instance);
 
     private static string Subject(Guid key) => $"Message {key}";
 
@@ -158,7 +159,7 @@ public abstract class TheOutboxDeliversEachMessageOnce(Provider provider) : Data
     {
         public int Calls { get; private set; }
 
-        public Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+        public Task<string?> SendAsync(OutgoingEmail email, CancellationToken cancellationToken)
         {
             Calls++;
             throw new InvalidOperationException($"Mail server said no (call {Calls})");
@@ -169,11 +170,12 @@ public abstract class TheOutboxDeliversEachMessageOnce(Provider provider) : Data
     {
         public ConcurrentDictionary<string, int> Sent { get; } = new();
 
-        public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+        public async Task<string?> SendAsync(OutgoingEmail email, CancellationToken cancellationToken)
         {
             // A real send takes a while: give the other processor a chance to race for the same message.
             await Task.Delay(2, cancellationToken);
-            Sent.AddOrUpdate(message.Subject, 1, (_, count) => count + 1);
+            Sent.AddOrUpdate(email.Subject, 1, (_, count) => count + 1);
+            return null;
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using CancellationPortal.Domain.Identity;
+using CancellationPortal.Domain.Notifications;
 using Microsoft.AspNetCore.Identity;
 using CancellationPortal.Portal.Tests.Support;
 using CancellationPortal.TestSupport;
@@ -69,8 +70,10 @@ public abstract class Registering(Provider provider) : IAsyncLifetime
         var mail = (await _app.OutboxMailAsync()).Where(m => m.To == owner.Email).ShouldHaveSingleItem();
         mail.Subject.ShouldBe("Someone tried to register with your email address");
         mail.TextBody.ShouldContain("You already have an account, so no new one was created");
-        mail.TextBody.ShouldContain("sign in (http://localhost:5080/Identity/Account/Login)");
-        mail.TextBody.ShouldContain("reset your password (http://localhost:5080/Identity/Account/ForgotPassword)");
+        mail.Actions.ShouldBe([
+            new EmailAction("Sign in", "http://localhost:5080/Identity/Account/Login"),
+            new EmailAction("Reset your password", "http://localhost:5080/Identity/Account/ForgotPassword"),
+        ]);
         (await _app.WithDbAsync(db => db.Users.CountAsync(u => u.NormalizedEmail == owner.Email.ToUpperInvariant()))).ShouldBe(1);
     }
 

@@ -7,13 +7,12 @@ namespace CancellationPortal.Portal.Tests.Support;
 
 public static partial class Mail
 {
-    /// <summary>The first link written out in an email's plain-text part.</summary>
+    /// <summary>Where the email's first button leads.</summary>
     public static string Link(EmailMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var match = LinkPattern().Match(message.TextBody);
-        match.Success.ShouldBeTrue(message.TextBody);
-        return match.Groups[1].Value;
+        message.Actions.ShouldNotBeEmpty(message.TextBody);
+        return message.Actions[0].Link;
     }
 
     /// <summary>Every web address in a delivered .eml file, from all its parts (plain text and HTML) decoded.</summary>
@@ -55,9 +54,6 @@ public static partial class Mail
 
         return [.. bytes];
     }
-
-    [GeneratedRegex(@"\((https?://[^)\s]+)\)")]
-    private static partial Regex LinkPattern();
 
     [GeneratedRegex(@"Content-Transfer-Encoding: (?<encoding>[\w-]+)\n(?:[^\n]+\n)*?\n(?<body>.*?)(?=\n--|\z)", RegexOptions.Singleline)]
     private static partial Regex MimePart();

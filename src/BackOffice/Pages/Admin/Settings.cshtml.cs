@@ -28,6 +28,8 @@ public sealed class SettingsModel(AppDbContext db, StoreTimeZone zones) : PageMo
             StoreName = settings.StoreName,
             LogoUrl = settings.LogoUrl,
             BrandColor = settings.BrandColor,
+            StoreAddress = settings.StoreAddress,
+            SupportContact = settings.SupportContact,
             TimeZone = settings.TimeZone,
         };
     }
@@ -49,6 +51,8 @@ public sealed class SettingsModel(AppDbContext db, StoreTimeZone zones) : PageMo
         settings.StoreName = Input.StoreName.Trim();
         settings.LogoUrl = string.IsNullOrWhiteSpace(Input.LogoUrl) ? null : Input.LogoUrl.Trim();
         settings.BrandColor = Input.BrandColor.ToLowerInvariant();
+        settings.StoreAddress = string.IsNullOrWhiteSpace(Input.StoreAddress) ? null : Input.StoreAddress.Trim();
+        settings.SupportContact = string.IsNullOrWhiteSpace(Input.SupportContact) ? null : Input.SupportContact.Trim();
         settings.TimeZone = Input.TimeZone.Trim();
         await db.SaveChangesAsync(cancellationToken);
         zones.Forget();
@@ -87,6 +91,14 @@ public sealed class SettingsModel(AppDbContext db, StoreTimeZone zones) : PageMo
 
         [Display(Name = "Brand colour")]
         public string BrandColor { get; set; } = "";
+
+        [Display(Name = "Store address (optional)")]
+        [StringLength(StoreSettings.MaxAddressLength, ErrorMessage = "The address must be at most {1} characters long.")]
+        public string? StoreAddress { get; set; }
+
+        [Display(Name = "Support contact (optional)")]
+        [StringLength(StoreSettings.MaxSupportContactLength, ErrorMessage = "The support contact must be at most {1} characters long.")]
+        public string? SupportContact { get; set; }
 
         [Display(Name = "Store time zone")]
         public string TimeZone { get; set; } = StoreTimeZone.Default;

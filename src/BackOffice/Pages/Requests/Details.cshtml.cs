@@ -1,5 +1,6 @@
 using CancellationPortal.Domain.Cancellations;
 using CancellationPortal.Domain.Common;
+using CancellationPortal.Domain.Notifications;
 using CancellationPortal.Domain.Refunds;
 using CancellationPortal.Web;
 using Mediator;
@@ -172,6 +173,9 @@ public sealed class DetailsModel(CancellationService cancellations, RefundRulesS
             async () => (await sender.Send(new CancelUndo(Id, Input.Version, User.ToStaffActor()), cancellationToken)).Error,
             "Undo canceled: the order stays canceled.",
             cancellationToken);
+
+    public Task<IActionResult> OnPostResendEmailAsync(Guid emailId, CancellationToken cancellationToken) =>
+        RunAsync(async () => (await sender.Send(new ResendEmail(emailId, Id), cancellationToken)).Error, "The email is being sent again.", cancellationToken);
 
     /// <summary>The refund form's method and amount, or null with each problem beside its field.</summary>
     private (RefundMethod Method, decimal Amount)? ReadRefund(string currency)
