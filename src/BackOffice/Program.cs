@@ -1,4 +1,5 @@
 using CancellationPortal.BackOffice;
+using CancellationPortal.BackOffice.Api;
 using CancellationPortal.DemoData;
 using CancellationPortal.Domain;
 using CancellationPortal.Domain.Hosting;
@@ -33,6 +34,7 @@ builder.Services.Configure<SecurityStampValidatorOptions>(options => options.Val
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(StaffPolicies.Staff, p => p.RequireRole(Roles.StaffRoles))
     .AddPolicy(StaffPolicies.Admin, p => p.RequireRole(Roles.Admin));
+builder.Services.AddIntegrationApi(builder.Configuration);
 builder.Services.AddRazorPages(options =>
 {
     // Every page needs a staff role; only signing in and the error pages are open.
@@ -64,6 +66,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapRazorPages();
 app.MapStripeWebhook();
+app.MapIntegrationApi();
 
 await app.RunAsync();
 

@@ -14,7 +14,7 @@ public sealed class TheLayout(SqliteBackOffice app) : PageTest(app)
 
         static List<string> Items(HtmlPage page) => [.. page.Document.QuerySelectorAll("nav[aria-label=Main] a").Select(a => a.GetAttribute("href")!)];
         Items(support).ShouldBe(["/", "/Requests", "/Orders"]);
-        Items(admin).ShouldBe(["/", "/Requests", "/Orders", "/Admin/Staff", "/Admin/Settings"]);
+        Items(admin).ShouldBe(["/", "/Requests", "/Orders", "/Admin/Staff", "/Admin/Settings", "/Integrations"]);
     }
 
     [Fact]

@@ -29,6 +29,17 @@ public sealed class StockItem : IVersioned
         Touched();
     }
 
+    /// <summary>The shop platform counted the shelf: its number replaces ours.</summary>
+    public void Count(int onHand)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(onHand);
+        if (onHand != OnHand)
+        {
+            OnHand = onHand;
+            Touched();
+        }
+    }
+
     /// <summary>The version moves with every change of the stock item (see <see cref="IVersioned"/>).</summary>
     private void Touched() => Version++;
 }

@@ -51,7 +51,7 @@ public static class InvoiceReversal
     /// The next number of a gap-free series. The counter row is a concurrency token: of two cancellations
     /// numbering at once, one saves and the other is told to try again, so no number is given twice.
     /// </summary>
-    private static async Task<string> NextNumberAsync(this AppDbContext db, string series, string prefix, CancellationToken cancellationToken)
+    internal static async Task<string> NextNumberAsync(this AppDbContext db, string series, string prefix, CancellationToken cancellationToken)
     {
         var sequence = await db.DocumentSequences.SingleOrDefaultAsync(s => s.Name == series, cancellationToken);
         if (sequence is null)
