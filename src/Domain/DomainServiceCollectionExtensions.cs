@@ -4,6 +4,7 @@ using CancellationPortal.Domain.Notifications;
 using CancellationPortal.Domain.Persistence;
 using CancellationPortal.Domain.Refunds.Stripe;
 using FluentValidation;
+using CancellationPortal.Domain.Integrations;
 using Mediator;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -54,6 +55,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<IEmailSender, PickupFolderEmailSender>();
         services.AddStripeRefunds(configuration);
         services.AddHostedService<OutboxDispatcher>();
+        services.AddWebhooks(configuration);
 
         // Keys live in the shared database, so cookies and antiforgery tokens survive restarts and any instance
         // of an app reads what another issued.

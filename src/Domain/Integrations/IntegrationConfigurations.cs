@@ -32,3 +32,33 @@ internal sealed class ExternalOrderConfiguration : IEntityTypeConfiguration<Exte
         builder.HasIndex(e => e.OrderId).IsUnique();
     }
 }
+
+internal sealed class WebhookEndpointConfiguration : IEntityTypeConfiguration<WebhookEndpoint>
+{
+    public void Configure(EntityTypeBuilder<WebhookEndpoint> builder)
+    {
+        builder.ToTable("WebhookEndpoints");
+        builder.HasKey(w => w.Id);
+        builder.Property(w => w.Url).HasMaxLength(2048);
+        builder.Property(w => w.Events).HasMaxLength(400);
+        builder.Property(w => w.Secret).HasMaxLength(64);
+        builder.Ignore(w => w.EventList);
+    }
+}
+
+internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<WebhookDelivery>
+{
+    public void Configure(EntityTypeBuilder<WebhookDelivery> builder)
+    {
+        builder.ToTable("WebhookDeliveries");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.EventType).HasMaxLength(64);
+        builder.Property(d => d.Payload).HasMaxLength(8000);
+        builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(d => d.LastError).HasMaxLength(500);
+        builder.Ignore(d => d.MessageId);
+        builder.HasOne<WebhookEndpoint>().WithMany().HasForeignKey(d => d.EndpointId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(d => new { d.Status, d.NextAttemptAt });
+        builder.HasIndex(d => new { d.EndpointId, d.CreatedAt });
+    }
+}

@@ -23,3 +23,34 @@ CREATE TABLE "ExternalOrders" (
     CONSTRAINT "FK_ExternalOrders_Orders_OrderId" FOREIGN KEY ("OrderId") REFERENCES "Orders" ("Id") ON DELETE CASCADE
 );
 CREATE UNIQUE INDEX "IX_ExternalOrders_OrderId" ON "ExternalOrders" ("OrderId");
+
+-- Endpoints of the store's that hear events, and each signed delivery to them (the webhook outbox).
+CREATE TABLE "WebhookEndpoints" (
+    "Id" uuid NOT NULL,
+    "Url" character varying(2048) NOT NULL,
+    "Events" character varying(400) NOT NULL,
+    "Secret" character varying(64) NOT NULL,
+    "IsActive" boolean NOT NULL,
+    "ConsecutiveFailures" integer NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "DisabledAt" timestamp with time zone,
+    CONSTRAINT "PK_WebhookEndpoints" PRIMARY KEY ("Id")
+);
+CREATE TABLE "WebhookDeliveries" (
+    "Id" uuid NOT NULL,
+    "EndpointId" uuid NOT NULL,
+    "EventType" character varying(64) NOT NULL,
+    "Payload" character varying(8000) NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "Status" character varying(16) NOT NULL,
+    "Attempts" integer NOT NULL,
+    "NextAttemptAt" timestamp with time zone NOT NULL,
+    "LockedUntil" timestamp with time zone,
+    "DeliveredAt" timestamp with time zone,
+    "LastResponseCode" integer,
+    "LastError" character varying(500),
+    CONSTRAINT "PK_WebhookDeliveries" PRIMARY KEY ("Id"),
+    CONSTRAINT "FK_WebhookDeliveries_WebhookEndpoints_EndpointId" FOREIGN KEY ("EndpointId") REFERENCES "WebhookEndpoints" ("Id") ON DELETE CASCADE
+);
+CREATE INDEX "IX_WebhookDeliveries_EndpointId_CreatedAt" ON "WebhookDeliveries" ("EndpointId", "CreatedAt");
+CREATE INDEX "IX_WebhookDeliveries_Status_NextAttemptAt" ON "WebhookDeliveries" ("Status", "NextAttemptAt");
