@@ -21,7 +21,7 @@ public sealed class TheApiDocument(SqliteBackOffice app)
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText!.StartsWith(IntegrationApi.Prefix, StringComparison.Ordinal) && e.RoutePattern.RawText != IntegrationApi.DocumentPath)
             .ToList();
-        endpoints.Count.ShouldBe(6);
+        endpoints.Count.ShouldBe(7);
         foreach (var endpoint in endpoints)
         {
             var path = endpoint.RoutePattern.RawText!.Replace(":guid", "", StringComparison.Ordinal);

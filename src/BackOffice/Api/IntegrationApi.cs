@@ -20,6 +20,7 @@ public static class IntegrationApi
         services.Configure<ApiOptions>(configuration.GetSection(ApiOptions.Section));
         services.AddScoped<ApiKeys>();
         services.AddScoped<CancellationFeed>();
+        services.AddScoped<CanceledOrdersLog>();
         services.AddSingleton<ApiRateLimiter>();
         services.AddOpenApi("v1", options =>
         {
@@ -66,6 +67,11 @@ public static class IntegrationApi
         api.MapGet("/cancellation-requests/{id:guid}", GetCancellationRequestAsync).RequiresScope(ApiScopes.CancellationsRead)
             .WithName("GetCancellationRequest").WithSummary("One cancellation request")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/cancellations.csv", async (CanceledOrdersLog log, CancellationToken cancellationToken) =>
+                TypedResults.Text(await log.CsvAsync(cancellationToken), "text/csv; charset=utf-8"))
+            .RequiresScope(ApiScopes.CancellationsRead)
+            .WithName("CanceledOrdersCsv").WithSummary("Canceled orders with reasons, refund and who decided, as CSV")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv");
         return endpoints;
     }
 
