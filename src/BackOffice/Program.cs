@@ -1,4 +1,5 @@
 using CancellationPortal.BackOffice;
+using CancellationPortal.BackOffice.Api;
 using CancellationPortal.DemoData;
 using CancellationPortal.Domain;
 using CancellationPortal.Domain.Hosting;
@@ -34,6 +35,7 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(StaffPolicies.Staff, p => p.RequireRole(Roles.StaffRoles))
     .AddPolicy(StaffPolicies.Admin, p => p.RequireRole(Roles.Admin))
     .AddPolicy(StaffPolicies.Managers, p => p.RequireRole(Roles.Manager, Roles.Admin));
+builder.Services.AddIntegrationApi(builder.Configuration);
 builder.Services.AddRazorPages(options =>
 {
     // Every page needs a staff role; only signing in and the error pages are open.
@@ -67,6 +69,7 @@ app.UseStoreTimeZone();
 app.MapRazorPages();
 app.MapStripeWebhook();
 app.MapSendGridWebhook();
+app.MapIntegrationApi();
 
 await app.RunAsync();
 

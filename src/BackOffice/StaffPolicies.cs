@@ -12,7 +12,8 @@ public static class StaffPolicies
     /// Folders only some staff may open. The same list sets up authorization and lets a refusal name who the
     /// page is for, instead of telling a manager that they are not staff.
     /// </summary>
-    public static readonly IReadOnlyList<RestrictedFolder> RestrictedFolders = [new("/Admin", Admin, "admins"), new("/Reports", Managers, "managers and admins")];
+    public static readonly IReadOnlyList<RestrictedFolder> RestrictedFolders =
+        [new("/Admin", Admin, "admins"), new("/Reports", Managers, "managers and admins"), new("/Integrations", Admin, "admins")];
 
     /// <summary>The restriction of the folder a local path lies in, if any.</summary>
     public static RestrictedFolder? RestrictionOf(string? path) =>

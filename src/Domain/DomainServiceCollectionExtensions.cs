@@ -5,6 +5,7 @@ using CancellationPortal.Domain.Persistence;
 using CancellationPortal.Domain.Refunds.Stripe;
 using CancellationPortal.Domain.Reports;
 using FluentValidation;
+using CancellationPortal.Domain.Integrations;
 using Mediator;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -64,6 +65,7 @@ public static class DomainServiceCollectionExtensions
         AddEmailSender(services, configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new EmailOptions());
         services.AddStripeRefunds(configuration);
         services.AddHostedService<OutboxDispatcher>();
+        services.AddWebhooks(configuration);
 
         // Keys live in the shared database, so cookies and antiforgery tokens survive restarts and any instance
         // of an app reads what another issued.

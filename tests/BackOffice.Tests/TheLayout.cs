@@ -16,7 +16,7 @@ public sealed class TheLayout(SqliteBackOffice app) : PageTest(app)
         static List<string> Items(HtmlPage page) => [.. page.Document.QuerySelectorAll("nav[aria-label=Main] a").Select(a => a.GetAttribute("href")!)];
         Items(support).ShouldBe(["/", "/Requests", "/Orders"]);
         Items(manager).ShouldBe(["/", "/Requests", "/Orders", "/Reports"]);
-        Items(admin).ShouldBe(["/", "/Requests", "/Orders", "/Reports", "/Admin/Staff", "/Admin/Emails", "/Admin/Settings"]);
+        Items(admin).ShouldBe(["/", "/Requests", "/Orders", "/Reports", "/Admin/Staff", "/Admin/Emails", "/Admin/Settings", "/Integrations"]);
     }
 
     [Fact]

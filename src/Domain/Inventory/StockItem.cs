@@ -40,6 +40,17 @@ public sealed class StockItem : IVersioned
         return quantity - taken;
     }
 
+    /// <summary>The shop platform counted the shelf: its number replaces ours.</summary>
+    public void Count(int onHand)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(onHand);
+        if (onHand != OnHand)
+        {
+            OnHand = onHand;
+            Touched();
+        }
+    }
+
     /// <summary>The version moves with every change of the stock item (see <see cref="IVersioned"/>).</summary>
     private void Touched() => Version++;
 }

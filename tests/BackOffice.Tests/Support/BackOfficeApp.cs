@@ -83,6 +83,9 @@ public abstract class BackOfficeApp(Provider provider) : WebApplicationFactory<P
 
         // The tests decide every card outcome; reconciliation would ask the fake gateway again.
         builder.UseSetting("Stripe:Reconciliation:Enabled", "false");
+
+        // Webhook tests send by hand, to a receiver of their own.
+        builder.UseSetting("Webhooks:Enabled", "false");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
