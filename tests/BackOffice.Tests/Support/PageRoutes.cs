@@ -12,6 +12,9 @@ public static class PageRoutes
     {
         ArgumentNullException.ThrowIfNull(app);
         var seeded = await app.SeedAsync();
+
+        // Accepted, so every page of a request opens as staff see it (an undo needs a request in progress or done).
+        await app.ChangeRequestAsync(seeded.RequestId, r => r.Accept(Domain.Common.Actor.Staff("s", "Sue Support"), app.Clock.GetUtcNow()));
         return [.. app.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null && e.Metadata.GetMetadata<IAllowAnonymous>() is null)

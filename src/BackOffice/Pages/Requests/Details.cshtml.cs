@@ -57,7 +57,7 @@ public sealed class DetailsModel(CancellationService cancellations, RefundRulesS
             return Cancellation.Status switch
             {
                 CancellationStatus.AwaitingRepayment => $"Waiting for the shopper to repay {Cancellation.RepaymentDue} before the order is active again.",
-                CancellationStatus.Canceled => "The order is canceled and its refunds are settled. Nothing is left to do.",
+                CancellationStatus.Canceled => "The order is canceled and its refunds are settled. If the shopper wants it after all, undo the cancellation.",
                 CancellationStatus.Rejected => "The request was rejected. Nothing is left to do.",
                 CancellationStatus.Withdrawn => "The shopper withdrew the request. Nothing is left to do.",
                 CancellationStatus.Undone => "The cancellation was undone and the order is active again. Nothing is left to do.",
