@@ -12,9 +12,10 @@ public abstract class AdminsManageWebhooks(BackOfficeApp app) : PageTest(app)
     {
         var admin = await App.SignInAsync(BackOfficeApp.Admin);
         var url = $"https://shop.example/hooks/{Guid.NewGuid():N}";
+        var loopback = $"http://127.0.0.1:8080/hooks/{Guid.NewGuid():N}";
 
         var refused = await Html.ReadAsync(await admin.SubmitAsync((await admin.GetPageAsync("/Integrations/Webhooks")).Form("Register"),
-            new() { ["Input.Url"] = "http://127.0.0.1:8080/hooks", ["Input.Events"] = "cancellation.canceled" }));
+            new() { ["Input.Url"] = loopback, ["Input.Events"] = "cancellation.canceled" }));
         var registered = await Html.ReadAsync(await admin.SubmitAsync((await admin.GetPageAsync("/Integrations/Webhooks")).Form("Register"),
             new() { ["Input.Url"] = url, ["Input.Events"] = "cancellation.canceled" }));
 
@@ -26,7 +27,7 @@ public abstract class AdminsManageWebhooks(BackOfficeApp app) : PageTest(app)
         (await admin.GetPageAsync("/Integrations/Webhooks")).Document.Body!.InnerHtml.ShouldNotContain(secret);
         await using var db = App.CreateContext();
         (await db.Set<WebhookEndpoint>().SingleAsync(e => e.Url == url)).EventList.ShouldBe(["cancellation.canceled"]);
-        (await db.Set<WebhookEndpoint>().AnyAsync(e => e.Url.StartsWith("http://127.0.0.1"))).ShouldBeFalse();
+        (await db.Set<WebhookEndpoint>().AnyAsync(e => e.Url == loopback)).ShouldBeFalse();
     }
 
     [Fact]
