@@ -55,7 +55,7 @@ public static partial class StoreData
             {
                 var match = Directory.GetFiles(store.MailFolder, "*.eml")
                     .Select(file => Decode(File.ReadAllText(file)))
-                    .FirstOrDefault(mail => mail.Contains($"To: {to}", StringComparison.OrdinalIgnoreCase) && mail.Contains(text, StringComparison.Ordinal));
+                    .FirstOrDefault(mail => IsTo(mail, to) && mail.Contains(text, StringComparison.Ordinal));
                 if (match is not null)
                 {
                     return match;
@@ -67,6 +67,10 @@ public static partial class StoreData
 
         throw new TimeoutException($"No mail to {to} containing '{text}' arrived in {store.MailFolder}.");
     }
+
+    /// <summary>The mail's To header names the address, with or without the person's name before it.</summary>
+    private static bool IsTo(string mail, string address) =>
+        mail.Split('\n').Any(line => line.StartsWith("To:", StringComparison.Ordinal) && line.Contains(address, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The first link written out in a mail's text.</summary>
     public static string Link(string mail)
@@ -107,6 +111,6 @@ public static partial class StoreData
         return Encoding.UTF8.GetString([.. bytes]);
     }
 
-    [GeneratedRegex(@"\((https?://[^)\s]+)\)")]
+    [GeneratedRegex(@"(https?://[^\s)""<>]+)")]
     private static partial Regex LinkPattern();
 }

@@ -26,6 +26,8 @@ public sealed partial class EveryEnumAPersonReadsHasOneDisplayName
         typeof(Domain.Reports.ExportFormat), // the download links say CSV and XLSX
         typeof(EmailDelivery), // shown as the email's EmailState
         typeof(SmtpSecurity), // a setting, never shown
+        typeof(Domain.Integrations.PutOrderOutcome), // answered as an HTTP status, never shown
+        typeof(Domain.Integrations.WebhookDeliveryStatus), // the Integrations page words each status itself
     ];
 
     private static IEnumerable<MethodInfo> Namers =>
