@@ -51,6 +51,7 @@ public sealed class EmailLog(AppDbContext db)
     [
         EmailTemplateNames.RequestReceived, EmailTemplateNames.Accepted, EmailTemplateNames.Rejected, EmailTemplateNames.Withdrawn,
         EmailTemplateNames.Canceled, EmailTemplateNames.CanceledAtOnce, EmailTemplateNames.ShopperUpdate,
+        EmailTemplateNames.UndoPaymentDue, EmailTemplateNames.UndoReminder, EmailTemplateNames.UndoActiveAgain,
     ];
 
     public async Task<IReadOnlyList<EmailRow>> FindAsync(EmailFilter filter, CancellationToken cancellationToken)

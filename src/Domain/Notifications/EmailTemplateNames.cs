@@ -10,14 +10,19 @@ public static class EmailTemplateNames
     public const string Canceled = "canceled";
     public const string CanceledAtOnce = "canceled-at-once";
 
-    /// <summary>Any other email to the order's shopper (the undo steps among them).</summary>
+    /// <summary>Any other email to the order's shopper.</summary>
     public const string ShopperUpdate = "shopper-update";
+
+    public const string UndoPaymentDue = "undo-payment-due";
+    public const string UndoReminder = "undo-reminder";
+    public const string UndoActiveAgain = "undo-active-again";
 
     public const string StaffPrefix = "staff-";
     public const string RefundFailed = StaffPrefix + "refund-failed";
     public const string RefundReversed = StaffPrefix + "refund-reversed";
     public const string RefundAmountDiffers = StaffPrefix + "refund-amount-differs";
     public const string DisputeOpened = StaffPrefix + "dispute-opened";
+    public const string RepaymentNotAwaited = StaffPrefix + "repayment-not-awaited";
 
     public const string AccountConfirm = "account-confirm";
     public const string AccountReset = "account-reset";

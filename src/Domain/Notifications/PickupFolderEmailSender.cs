@@ -17,7 +17,11 @@ public sealed class PickupFolderEmailSender(IOptions<EmailOptions> options) : IE
         using var message = MimeEmail.Build(email, settings);
 
         // Named by the outbox id: a retry after a crash rewrites the same file instead of adding a second email.
-        await message.WriteToAsync(Path.Combine(folder, $"{email.Id:N}.eml"), cancellationToken).ConfigureAwait(false);
+        // Written beside it first and then renamed, so whoever reads the folder never sees half an email.
+        var path = Path.Combine(folder, $"{email.Id:N}.eml");
+        var writing = Path.Combine(folder, $".{email.Id:N}.{Guid.NewGuid():N}.tmp");
+        await message.WriteToAsync(writing, cancellationToken).ConfigureAwait(false);
+        File.Move(writing, path, overwrite: true);
         return null;
     }
 }

@@ -44,7 +44,8 @@ public sealed class UndoEmails(AppDbContext db)
             {due} of the refund had already reached you, so it has to be paid again before the order goes ahead.
             Pay it with "Pay now" on the order's page in My Account, or by bank transfer quoting order {order.Number}.
             We email you as soon as the payment has arrived.
-            """);
+            """,
+            EmailTemplateNames.UndoPaymentDue);
 
     public static EmailMessage Reminder(Order order, Common.Money due) =>
         EmailTemplates.Build(
@@ -54,7 +55,8 @@ public sealed class UndoEmails(AppDbContext db)
             We are still waiting for your payment of {due} to keep order {order.Number}.
             Pay it with "Pay now" on the order's page in My Account, or by bank transfer quoting order {order.Number}.
             If you no longer want the order, reply to this email and we keep it canceled.
-            """);
+            """,
+            EmailTemplateNames.UndoReminder);
 
     public static EmailMessage ActiveAgain(Order order, Invoice? invoice) => EmailTemplates.Build(
         order,
@@ -62,10 +64,11 @@ public sealed class UndoEmails(AppDbContext db)
         $"""
         The cancellation of order {order.Number} is undone: your order is active again and goes ahead as planned.
         {(invoice is null ? "" : $"Your new invoice is {invoice.Number} ({Common.Money.Format(invoice.Amount, invoice.Currency)}).")}
-        """);
+        """,
+        EmailTemplateNames.UndoActiveAgain);
 
     /// <summary>For staff: a card payment arrived for an undo that no longer waits for it, so the shopper may have paid for nothing.</summary>
-    public static EmailMessage RepaymentNotAwaited(string to, string orderNumber, Common.Money paid) => new(
+    public static EmailMessage RepaymentNotAwaited(string to, string orderNumber, Common.Money paid) => new EmailMessage(
         to,
         $"Payment received for order {orderNumber}, whose undo no longer waits for it",
         $"""
@@ -73,5 +76,5 @@ public sealed class UndoEmails(AppDbContext db)
         repayment (it was completed, or kept canceled).
 
         Check the order: if the shopper paid for nothing, refund the payment in the payment provider's dashboard.
-        """);
+        """) { ToName = "Support", Template = EmailTemplateNames.RepaymentNotAwaited };
 }
